@@ -1,0 +1,106 @@
+// Package civil holds the proleptic Gregorian calendar arithmetic that the
+// billcycle packages share: conversions between day numbers and
+// (year, month, day) triples that cost a few integer operations and never
+// allocate, unlike a round trip through time.Time.
+package civil
+
+import "github.com/rickb777/date/v2"
+
+// epochShift is the number of days from 0000-03-01 (the start of the era used
+// by the conversion below) to 0001-01-01, which is date.Date(0).
+const epochShift = 306
+
+// FromDate splits d into its year, month (1–12) and day of month.
+func FromDate(d date.Date) (year, month, day int) {
+	// Howard Hinnant's civil_from_days, with eras of 400 years starting on
+	// March 1 so that the leap day is the last day of a year.
+	z := int64(d) + epochShift
+	era := floorDiv(z, 146097)
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day = int(doy - (153*mp+2)/5 + 1)
+	if mp < 10 {
+		month = int(mp + 3)
+	} else {
+		month = int(mp - 9)
+	}
+	year = int(yoe + era*400)
+	if month <= 2 {
+		year++
+	}
+	return year, month, day
+}
+
+// ToDate returns the date of the given year, month (1–12) and day of month.
+// The day must lie within the month; callers clamp first.
+func ToDate(year, month, day int) date.Date {
+	y := int64(year)
+	if month <= 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400
+	m := int64(month)
+	var mp int64
+	if m > 2 {
+		mp = m - 3
+	} else {
+		mp = m + 9
+	}
+	doy := (153*mp+2)/5 + int64(day) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return date.Date(era*146097 + doe - epochShift)
+}
+
+// IsLeap reports whether year is a leap year of the proleptic Gregorian
+// calendar.
+func IsLeap(year int) bool {
+	return year%4 == 0 && (year%100 != 0 || year%400 == 0)
+}
+
+// DaysIn returns the number of days in the given month (1–12) of year.
+func DaysIn(year, month int) int {
+	switch month {
+	case 2:
+		if IsLeap(year) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	default:
+		return 31
+	}
+}
+
+// AddMonths returns the date n months after the day (year, month, day), the
+// day clamped to the length of the month it lands in: January 31 plus one
+// month is February 28 (29 in a leap year), never March 3.
+func AddMonths(year, month, day, n int) date.Date {
+	total := int64(year)*12 + int64(month-1) + int64(n)
+	y := floorDiv(total, 12)
+	m := int(total-y*12) + 1
+	if dim := DaysIn(int(y), m); day > dim {
+		day = dim
+	}
+	return ToDate(int(y), m, day)
+}
+
+// MonthNumber returns year×12 + month − 1: consecutive months have
+// consecutive numbers.
+func MonthNumber(year, month int) int64 {
+	return int64(year)*12 + int64(month-1)
+}
+
+// FloorDiv returns a / b rounded towards minus infinity; b must be positive.
+func FloorDiv(a, b int64) int64 { return floorDiv(a, b) }
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && (a < 0) {
+		q--
+	}
+	return q
+}
