@@ -7,8 +7,8 @@
 // Amounts are exact decimals while they are computed and are rounded to the
 // currency's minor unit once, on the invoice line, half away from zero:
 //
-//	 0.125 EUR → 0.13      −0.125 EUR → −0.13     (never banker's 0.12)
-//	 0.5 JPY   → 1         29.905 KWD stays 29.905 (3 minor digits)
+//	0.125 EUR → 0.13      −0.125 EUR → −0.13     (never banker's 0.12)
+//	0.5 JPY   → 1         29.905 KWD stays 29.905 (3 minor digits)
 //
 // Anything split — a proration, a discount spread over lines — goes through
 // Allocate, so the parts add up to the whole to the last minor unit:

@@ -35,7 +35,7 @@ func TestDaysIn(t *testing.T) {
 func TestAddMonthsClamps(t *testing.T) {
 	tests := []struct {
 		y, m, d, n int
-		want      string
+		want       string
 	}{
 		{2021, 1, 31, 1, "2021-02-28"},
 		{2024, 1, 31, 1, "2024-02-29"},
