@@ -1,0 +1,297 @@
+package retry
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"strings"
+
+	"github.com/billcycle/billcycle/period"
+	"github.com/rickb777/date/v2"
+)
+
+// MaxWindow is the longest retry period Validate accepts, in days from the
+// failed charge to the last attempt: ten years. ValidateFor is stricter: the
+// window must also be shorter than the recurrence's shortest period.
+const MaxWindow = 3660
+
+// Policy says how a failed renewal charge is retried. The zero Policy has no
+// retry period: the first failure exhausts it at once.
+//
+// Write it as a struct literal and check it with Validate, or ValidateFor
+// the plan's recurrence:
+//
+//	pol := retry.Policy{Attempts: 3}                         // D+1, D+2, D+3
+//	pol := retry.Policy{Attempts: 4, Offsets: []int{1, 3, 5, 7}} // smart retries
+type Policy struct {
+	// Attempts is N, the number of attempts after the failed charge; 0 means
+	// no retry period.
+	Attempts int `json:"attempts"`
+	// Offsets are optional custom days of the attempts, counted from the
+	// failed charge: strictly increasing, each at least 1 (1, 3, 5, 7, as in
+	// Stripe's or Chargebee's smart retries). When set, there must be exactly
+	// Attempts of them; when empty the attempts come one a day, 1 … N.
+	Offsets []int `json:"offsets,omitempty"`
+	// OnExhausted says what happens when the last attempt fails; zero means
+	// Terminate.
+	OnExhausted Exhaustion `json:"on_exhausted,omitempty"`
+	// LatePayment says how a payment made during the retry period counts;
+	// zero means KeepStart.
+	LatePayment LatePayment `json:"late_payment,omitempty"`
+}
+
+// Validate returns nil if p can work, and otherwise an error wrapping
+// ErrInvalidPolicy that names the offending value: negative attempts,
+// offsets not strictly increasing from at least 1, a number of offsets other
+// than Attempts, a window beyond MaxWindow, or an unknown OnExhausted or
+// LatePayment.
+func (p Policy) Validate() error {
+	if p.Attempts < 0 || p.Attempts > MaxWindow {
+		return fmt.Errorf("%w: attempts %d: want 0 to %d", ErrInvalidPolicy, p.Attempts, MaxWindow)
+	}
+	if len(p.Offsets) > 0 {
+		if len(p.Offsets) != p.Attempts {
+			return fmt.Errorf("%w: %d offsets for %d attempts: want one offset per attempt", ErrInvalidPolicy, len(p.Offsets), p.Attempts)
+		}
+		prev := 0
+		for i, o := range p.Offsets {
+			if o <= prev {
+				if i == 0 {
+					return fmt.Errorf("%w: offset %d: the first attempt must be at least 1 day after the failed charge", ErrInvalidPolicy, o)
+				}
+				return fmt.Errorf("%w: offsets %v: offset %d at index %d does not follow %d: want strictly increasing days", ErrInvalidPolicy, p.Offsets, o, i, prev)
+			}
+			prev = o
+		}
+		if prev > MaxWindow {
+			return fmt.Errorf("%w: last offset %d: want at most %d days", ErrInvalidPolicy, prev, MaxWindow)
+		}
+	}
+	if p.OnExhausted != 0 && !p.OnExhausted.Valid() {
+		return fmt.Errorf("%w: on_exhausted %d: want terminate or suspend", ErrInvalidPolicy, uint8(p.OnExhausted))
+	}
+	if p.LatePayment != 0 && !p.LatePayment.Valid() {
+		return fmt.Errorf("%w: late_payment %d: want keep_start or restart_on_payment", ErrInvalidPolicy, uint8(p.LatePayment))
+	}
+	return nil
+}
+
+// ValidateFor is Validate for a plan that renews every r. Besides Validate's
+// errors it returns r's own validation error (wrapping
+// period.ErrInvalidRecurrence or period.ErrInvalidUnit), and an error
+// wrapping ErrRetryTooLong when the last attempt, Window days after the
+// failed charge, reaches the shortest period of r (r.MinDays()): the retry
+// period would run into the next renewal. With a monthly plan 27 daily
+// attempts pass and 28 fail; with a weekly plan 6 pass and 7 fail.
+func (p Policy) ValidateFor(r period.Recurrence) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if w, min := p.Window(), r.MinDays(); w >= min {
+		return fmt.Errorf("%w: the last attempt comes %d days after the failed charge, and a %v period can be as short as %d days: want at most %d",
+			ErrRetryTooLong, w, r, min, min-1)
+	}
+	return nil
+}
+
+// Window returns the number of days from the failed charge to the last
+// attempt: the last offset, or Attempts when the attempts are one a day. It
+// is 0 when there is no retry period and for an invalid policy. The
+// customer keeps the service for Window days, on [D, D+Window).
+func (p Policy) Window() int {
+	if p.Validate() != nil || p.Attempts == 0 {
+		return 0
+	}
+	return p.offset(p.Attempts - 1)
+}
+
+// offset returns the day of attempt i (from 0), counted from the failed
+// charge, in a valid policy.
+func (p Policy) offset(i int) int {
+	if len(p.Offsets) > 0 {
+		return p.Offsets[i]
+	}
+	return i + 1
+}
+
+// Exhaustion returns OnExhausted with the default applied: Terminate when
+// OnExhausted is zero.
+func (p Policy) Exhaustion() Exhaustion {
+	if p.OnExhausted == 0 {
+		return Terminate
+	}
+	return p.OnExhausted
+}
+
+// Late returns LatePayment with the default applied: KeepStart when
+// LatePayment is zero.
+func (p Policy) Late() LatePayment {
+	if p.LatePayment == 0 {
+		return KeepStart
+	}
+	return p.LatePayment
+}
+
+// Equal reports whether p and q describe the same policy: the same attempts
+// on the same days, and the same OnExhausted and LatePayment once the
+// defaults are applied. Policy{Attempts: 2} equals Policy{Attempts: 2,
+// Offsets: []int{1, 2}}.
+func (p Policy) Equal(q Policy) bool {
+	if p.Attempts != q.Attempts || p.Exhaustion() != q.Exhaustion() || p.Late() != q.Late() {
+		return false
+	}
+	pv, qv := p.Validate() == nil, q.Validate() == nil
+	if !pv || !qv {
+		// Invalid policies are equal only field by field.
+		return pv == qv && len(p.Offsets) == len(q.Offsets) && equalInts(p.Offsets, q.Offsets)
+	}
+	for i := range p.Attempts {
+		if p.offset(i) != q.offset(i) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalInts(a, b []int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// checkDate returns an error wrapping period.ErrInvalidDate unless failedOn
+// and failedOn+window are within date.Min() … date.Max().
+func checkDate(failedOn date.Date, window int) error {
+	if failedOn < date.Min() || failedOn > date.Max()-date.Date(window) {
+		return fmt.Errorf("retry: failed charge on day number %d: %w: want a day from %v to %v",
+			int64(failedOn), period.ErrInvalidDate, date.Min(), date.Max()-date.Date(window))
+	}
+	return nil
+}
+
+// AttemptDates returns the planned attempts after a charge that failed on
+// failedOn, in order: failedOn + offset for each offset, so D+1 … D+N with
+// the default one a day. It yields nothing when there is no retry period,
+// when p is invalid, or when a date would fall outside date.Min() …
+// date.Max().
+func (p Policy) AttemptDates(failedOn date.Date) iter.Seq[date.Date] {
+	return func(yield func(date.Date) bool) {
+		if p.Validate() != nil || checkDate(failedOn, p.Window()) != nil {
+			return
+		}
+		for i := range p.Attempts {
+			if !yield(failedOn + date.Date(p.offset(i))) {
+				return
+			}
+		}
+	}
+}
+
+// Next returns the date of the attempt that follows failures failed
+// attempts after a charge that failed on failedOn: the first attempt for
+// 0 failures, the second for 1, and so on. It returns an error wrapping
+// ErrExhausted when failures reaches the number of attempts (at once for a
+// policy of 0 attempts), ErrInvalidCount for negative failures,
+// ErrInvalidPolicy for an invalid policy and period.ErrInvalidDate for a
+// failedOn too close to the ends of the calendar.
+func (p Policy) Next(failedOn date.Date, failures int) (date.Date, error) {
+	if err := p.Validate(); err != nil {
+		return 0, err
+	}
+	if err := checkDate(failedOn, p.Window()); err != nil {
+		return 0, err
+	}
+	if failures < 0 {
+		return 0, fmt.Errorf("%w: %d failed attempts: want 0 or more", ErrInvalidCount, failures)
+	}
+	if failures >= p.Attempts {
+		return 0, fmt.Errorf("%w: %d failed attempts of %d after the charge failed on %v", ErrExhausted, failures, p.Attempts, failedOn)
+	}
+	return failedOn + date.Date(p.offset(failures)), nil
+}
+
+// GracePeriod returns the days on which the customer keeps the service after
+// a charge that failed on failedOn, while the attempts run: [D, D+Window).
+// It is empty, [D, D), when there is no retry period or p is invalid. The
+// service goes on after it only if a payment recovers the retry period.
+func (p Policy) GracePeriod(failedOn date.Date) period.Period {
+	return period.Period{Start: failedOn, End: failedOn + date.Date(p.Window())}
+}
+
+// RenewedStart returns the first day of the renewed period when a charge
+// that failed on failedOn is paid on paidOn: failedOn under KeepStart (the
+// days used without payment are deducted, not given again), paidOn under
+// RestartOnPayment.
+func (p Policy) RenewedStart(failedOn, paidOn date.Date) date.Date {
+	if p.Late() == RestartOnPayment {
+		return paidOn
+	}
+	return failedOn
+}
+
+// String returns a short description of p, such as
+// "3 attempts at D+1, D+2, D+3, then terminate".
+func (p Policy) String() string {
+	if err := p.Validate(); err != nil {
+		return fmt.Sprintf("invalid policy (%d attempts, offsets %v)", p.Attempts, p.Offsets)
+	}
+	if p.Attempts == 0 {
+		return "no retry, then " + p.Exhaustion().String()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d attempts at ", p.Attempts)
+	for i := range p.Attempts {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if i == 8 && p.Attempts > 10 {
+			fmt.Fprintf(&b, "…, D+%d", p.offset(p.Attempts-1))
+			break
+		}
+		fmt.Fprintf(&b, "D+%d", p.offset(i))
+	}
+	b.WriteString(", then " + p.Exhaustion().String())
+	return b.String()
+}
+
+type policyJSON Policy
+
+// MarshalJSON encodes p as {"attempts":3,"offsets":[1,3,5],
+// "on_exhausted":"suspend","late_payment":"keep_start"}, leaving out empty
+// offsets and zero (default) enums. An invalid policy is an error wrapping
+// ErrInvalidPolicy.
+func (p Policy) MarshalJSON() ([]byte, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(policyJSON(p))
+}
+
+// UnmarshalJSON decodes p from the form MarshalJSON writes and validates it.
+// Unknown fields are errors (a misspelt "attempts" would otherwise mean no
+// retry period), and so is any policy Validate rejects; the errors wrap
+// ErrInvalidPolicy. JSON null leaves p unchanged.
+func (p *Policy) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	var raw policyJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return fmt.Errorf("%w: decoding policy: %w", ErrInvalidPolicy, err)
+	}
+	v := Policy(raw)
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
