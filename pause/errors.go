@@ -1,0 +1,57 @@
+package pause
+
+import "errors"
+
+// Sentinel errors of pauses, matched with errors.Is. The errors returned
+// wrap them with the offending values. Some are returned by package
+// subscription, which checks pauses against a schedule and an invoice
+// history; they are defined here so that both packages share them.
+var (
+	// ErrReasonRequired reports a pause without a reason: empty, or only
+	// white space.
+	ErrReasonRequired = errors.New("pause: reason required")
+	// ErrInvalidPause reports a pause that cannot work on its own: an empty
+	// or reversed day range, a negative extension, a negative override
+	// amount, two overrides of one period, an override of a period the
+	// pause does not touch, whole periods out of order.
+	ErrInvalidPause = errors.New("pause: invalid pause")
+	// ErrPeriodInvoiced reports a pause, or the deletion of a pause, that
+	// would change a period already invoiced. Returned by package
+	// subscription.
+	ErrPeriodInvoiced = errors.New("pause: period already invoiced")
+	// ErrOverlap reports a pause that shares days with a pause already
+	// taken. Returned by package subscription.
+	ErrOverlap = errors.New("pause: overlaps another pause")
+	// ErrNotBillingPeriod reports a whole-period pause naming a range that
+	// is not exactly one billing period of the subscription. Returned by
+	// package subscription.
+	ErrNotBillingPeriod = errors.New("pause: not a billing period")
+	// ErrPauseNotFound reports the deletion of a pause that does not
+	// exist. Returned by package subscription.
+	ErrPauseNotFound = errors.New("pause: pause not found")
+	// ErrOrphanPause reports the deletion of a pause that would orphan a
+	// later pause on a period it added: delete the later one first.
+	// Returned by package subscription.
+	ErrOrphanPause = errors.New("pause: deletion would orphan a later pause")
+	// ErrPolicy reports a pause that breaks a limit of a Policy. The error
+	// is a *PolicyError, or several joined, naming the limit and both
+	// values.
+	ErrPolicy = errors.New("pause: policy limit")
+	// ErrInvalidPolicy reports a Policy or a Fee that cannot work: a
+	// negative limit, a minimum above the maximum, a fee that is both flat
+	// and a percentage, or neither, a percentage outside (0, 100].
+	ErrInvalidPolicy = errors.New("pause: invalid policy")
+	// ErrInvalidPass reports a Pass whose fields contradict each other:
+	// negative sessions, more sessions used than bought, a reversed
+	// validity, an inconsistent frozen state.
+	ErrInvalidPass = errors.New("pause: invalid pass")
+	// ErrOutsideValidity reports a pass frozen on a day outside its
+	// validity.
+	ErrOutsideValidity = errors.New("pause: date outside the pass validity")
+	// ErrAlreadyFrozen reports the freeze of a pass that is frozen.
+	ErrAlreadyFrozen = errors.New("pause: pass already frozen")
+	// ErrNotFrozen reports the unfreeze of a pass that is not frozen.
+	ErrNotFrozen = errors.New("pause: pass not frozen")
+	// ErrUnfreezeBeforeFreeze reports an unfreeze dated before the freeze.
+	ErrUnfreezeBeforeFreeze = errors.New("pause: unfreeze before freeze")
+)

@@ -1,0 +1,99 @@
+package pause
+
+import (
+	"fmt"
+	"iter"
+
+	"github.com/billcycle/billcycle/invoice"
+	"github.com/billcycle/billcycle/period"
+)
+
+// Touch is one billing period that a flexible pause touches, as the preview
+// shows it: the period, and how many of its days are paused.
+type Touch struct {
+	// Period is the billing period.
+	Period period.Period `json:"period"`
+	// PausedDays is the number of days of Period that are paused, from 1
+	// to Days.
+	PausedDays int `json:"paused_days"`
+	// Days is the number of days of Period.
+	Days int `json:"days"`
+}
+
+// UnpausedDays returns the days of the period that are not paused:
+// Days − PausedDays.
+func (t Touch) UnpausedDays() int { return t.Days - t.PausedDays }
+
+// PausedFraction returns the paused part of the period, PausedDays/Days.
+func (t Touch) PausedFraction() period.Fraction {
+	return period.Fraction{Num: t.PausedDays, Den: t.Days}
+}
+
+// UnpausedFraction returns the part of the period the customer may use,
+// UnpausedDays/Days: the fraction a prorated invoice charges.
+func (t Touch) UnpausedFraction() period.Fraction {
+	return period.Fraction{Num: t.UnpausedDays(), Den: t.Days}
+}
+
+// IsWhole reports whether every day of the period is paused.
+func (t Touch) IsWhole() bool { return t.PausedDays == t.Days }
+
+// Touched returns the billing periods of periods that share at least one
+// day with the paused range days, in order, each with its paused days. The
+// sequence must be ordered by start, as period.Schedule's sequences are;
+// Touched stops at the first period that starts on or after days.End, so an
+// infinite sequence such as Schedule.PeriodsFrom is fine. Empty periods are
+// skipped. An empty or reversed range touches nothing.
+//
+// Days 2025-03-10 through 2025-04-20, [2025-03-10, 2025-04-21), over monthly
+// periods from 2025-01-15 touch [2025-02-15, 2025-03-15) for 5 days of 28,
+// [2025-03-15, 2025-04-15) for 31 of 31 and [2025-04-15, 2025-05-15) for 6
+// of 30: 42 days.
+func Touched(periods iter.Seq[period.Period], days period.Period) []Touch {
+	var out []Touch
+	if periods == nil || days.IsEmpty() {
+		return out
+	}
+	for p := range periods {
+		if p.Start >= days.End {
+			break
+		}
+		in, ok := p.Intersect(days)
+		if !ok || p.IsEmpty() {
+			continue
+		}
+		out = append(out, Touch{Period: p, PausedDays: in.Days(), Days: p.Days()})
+	}
+	return out
+}
+
+// SuggestedAmount returns amount, the invoice amount of the touched period
+// t, prorated by the days of t that are not paused. It splits amount,
+// rounded to its minor unit, with invoice.Allocate over the weights
+// (unpaused days, paused days), so that no minor unit is lost: the
+// suggestion and the paused part (see Split) add up to the rounded amount.
+// 30.00 EUR with 5 of 28 days paused suggests 24.64 (30 × 23/28), the
+// paused part being 5.36.
+//
+// It returns an error wrapping ErrInvalidPause if t has no day or its
+// paused days are not within 0…Days.
+func SuggestedAmount(amount invoice.Money, t Touch) (invoice.Money, error) {
+	kept, _, err := Split(amount, t)
+	return kept, err
+}
+
+// Split returns amount divided between the unpaused and the paused days of
+// t, as SuggestedAmount does: kept + paused equals amount rounded to its
+// minor unit exactly. It returns an error wrapping ErrInvalidPause if t has
+// no day or its paused days are not within 0…Days.
+func Split(amount invoice.Money, t Touch) (kept, paused invoice.Money, err error) {
+	if t.Days <= 0 || t.PausedDays < 0 || t.PausedDays > t.Days {
+		return invoice.Money{}, invoice.Money{}, fmt.Errorf("%w: touch of %s with %d paused days of %d",
+			ErrInvalidPause, t.Period, t.PausedDays, t.Days)
+	}
+	parts, err := invoice.Allocate(amount, []int64{int64(t.UnpausedDays()), int64(t.PausedDays)})
+	if err != nil {
+		return invoice.Money{}, invoice.Money{}, fmt.Errorf("pause: prorating %s over %s: %w", amount, t.Period, err)
+	}
+	return parts[0], parts[1], nil
+}
