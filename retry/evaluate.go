@@ -221,10 +221,10 @@ func (a *Attempt) UnmarshalJSON(data []byte) error {
 }
 
 type statusJSON struct {
-	State    RetryState
-	Next     string `json:"next,omitempty"`
-	Settled  string `json:"settled,omitempty"`
-	Attempts []Attempt
+	State    RetryState `json:"state"`
+	Next     string     `json:"next,omitempty"`
+	Settled  string     `json:"settled,omitempty"`
+	Attempts []Attempt  `json:"attempts"`
 }
 
 // MarshalJSON encodes s as {"state":"retrying","next":"2024-04-03",
