@@ -215,7 +215,7 @@ func (s Spec) validate() error {
 			return fmt.Errorf("%w: fee %d %q unit price in %s, price in %s", ErrCurrencyMismatch, i, l.Description, l.UnitPrice.Currency.code, c.code)
 		}
 		if err := l.Period.Validate(); err != nil {
-			return fmt.Errorf("fee %d %q: %w", i, l.Description, err)
+			return fmt.Errorf("%w (fee %d %q)", err, i, l.Description)
 		}
 	}
 	return nil

@@ -41,12 +41,12 @@ func (p Price) Validate() error {
 	}
 	for i, f := range p.Features {
 		if err := f.validate(c); err != nil {
-			return fmt.Errorf("feature %d %q: %w", i, f.Name, err)
+			return fmt.Errorf("%w (feature %d %q)", err, i, f.Name)
 		}
 	}
 	for i, d := range p.Discounts {
 		if err := d.validate(c); err != nil {
-			return fmt.Errorf("discount %d %q: %w", i, d.Name, err)
+			return fmt.Errorf("%w (discount %d %q)", err, i, d.Name)
 		}
 	}
 	return nil
