@@ -459,7 +459,7 @@ func TestFeeAmount(t *testing.T) {
 		{"12.5% rounds half away", pct("12.5"), eur("49.90"), eur("6.24")}, // 6.2375
 		{"half cent up", pct("50"), eur("0.25"), eur("0.13")},              // 0.125
 		{"100%", pct("100"), eur("30.00"), eur("30.00")},
-		{"33.3333% of 30", pct("33.3333"), eur("30.00"), eur("10.00")}, // 9.99999
+		{"33.3333% of 30", pct("33.3333"), eur("30.00"), eur("10.00")},                                              // 9.99999
 		{"JPY", pct("15"), invoice.MustParseMoney("4999", invoice.JPY), invoice.MustParseMoney("750", invoice.JPY)}, // 749.85
 		{"price 0", pct("20"), eur("0"), eur("0")},
 	}
