@@ -22,8 +22,8 @@ const MaxWindow = 3660
 // Write it as a struct literal and check it with Validate, or ValidateFor
 // the plan's recurrence:
 //
-//	pol := retry.Policy{Attempts: 3}                         // D+1, D+2, D+3
-//	pol := retry.Policy{Attempts: 4, Offsets: []int{1, 3, 5, 7}} // smart retries
+//	daily := retry.Policy{Attempts: 3}                            // D+1, D+2, D+3
+//	smart := retry.Policy{Attempts: 4, Offsets: []int{1, 3, 5, 7}} // D+1, D+3, D+5, D+7
 type Policy struct {
 	// Attempts is N, the number of attempts after the failed charge; 0 means
 	// no retry period.
