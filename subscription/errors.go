@@ -1,0 +1,96 @@
+package subscription
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/billcycle/billcycle/pause"
+)
+
+// Sentinel errors returned by this package, matched with errors.Is. The
+// returned errors wrap them with the offending values.
+var (
+	// ErrTerminated reports a command given to a terminated subscription.
+	ErrTerminated = errors.New("subscription: terminated")
+	// ErrNotSuspended reports a restart or cancellation of a subscription
+	// that is neither suspended nor has a suspension scheduled.
+	ErrNotSuspended = errors.New("subscription: not suspended")
+	// ErrInvalidTransition reports a command that the state on its date
+	// does not allow; the error is an *TransitionError.
+	ErrInvalidTransition = errors.New("subscription: invalid transition")
+	// ErrBeforeStart reports an event dated before the subscription starts.
+	ErrBeforeStart = errors.New("subscription: event before the start")
+	// ErrOutOfOrder reports an event dated before the event ahead of it.
+	ErrOutOfOrder = errors.New("subscription: event out of order")
+	// ErrInvalidPlan reports a plan that cannot work.
+	ErrInvalidPlan = errors.New("subscription: invalid plan")
+	// ErrInvalidEvent reports an event whose fields do not fit its kind.
+	ErrInvalidEvent = errors.New("subscription: invalid event")
+	// ErrNoEnd reports an extension of a subscription whose end is not on a
+	// period boundary (open-ended, or terminating mid-period).
+	ErrNoEnd = errors.New("subscription: no termination on a period boundary to extend")
+	// ErrNotDue reports a payment event for a date on which no invoice is
+	// due, or for an invoice with no failed charge.
+	ErrNotDue = errors.New("subscription: no payment due")
+
+	// ErrPeriodInvoiced reports a pause, or the deletion of one, that would
+	// change an invoice already issued on the command's date. It is
+	// pause.ErrPeriodInvoiced.
+	ErrPeriodInvoiced = pause.ErrPeriodInvoiced
+	// ErrReasonRequired reports a pause without a reason. It is
+	// pause.ErrReasonRequired.
+	ErrReasonRequired = pause.ErrReasonRequired
+	// ErrNotBillingPeriod reports a whole-period pause of a range that is not
+	// exactly one of the subscription's billing periods. It is
+	// pause.ErrNotBillingPeriod.
+	ErrNotBillingPeriod = pause.ErrNotBillingPeriod
+	// ErrOverlap reports a pause overlapping another. It is pause.ErrOverlap.
+	ErrOverlap = pause.ErrOverlap
+	// ErrPauseNotFound reports the deletion of a pause that does not exist
+	// or was already deleted. It is pause.ErrPauseNotFound.
+	ErrPauseNotFound = pause.ErrPauseNotFound
+	// ErrOrphanPause reports the deletion of a pause that would leave a
+	// later pause on a period it added. It is pause.ErrOrphanPause.
+	ErrOrphanPause = pause.ErrOrphanPause
+)
+
+// TransitionError reports a command that the subscription's state on the
+// command's date does not allow. It matches ErrInvalidTransition, and
+// ErrTerminated when the state is terminated.
+type TransitionError struct {
+	// Command is the kind of the refused command.
+	Command Kind
+	// State is the subscription's state on the command's date.
+	State State
+	// On is the command's date.
+	On string
+}
+
+// Error returns "subscription: restart on 2021-10-20: state is terminated".
+func (e *TransitionError) Error() string {
+	return fmt.Sprintf("subscription: %s on %s: not allowed when %s", e.Command, e.On, e.State)
+}
+
+// Is reports whether target is ErrInvalidTransition, or ErrTerminated for a
+// terminated subscription.
+func (e *TransitionError) Is(target error) bool {
+	return target == ErrInvalidTransition || (target == ErrTerminated && e.State == Terminated)
+}
+
+// EventError reports which event of a log could not be applied.
+type EventError struct {
+	// Index is the position of the event in the log.
+	Index int
+	// Event is the event that failed.
+	Event Event
+	// Err is the reason.
+	Err error
+}
+
+// Error returns the index, the event's kind and date, and the reason.
+func (e *EventError) Error() string {
+	return fmt.Sprintf("subscription: event %d (%s on %s): %v", e.Index, e.Event.Kind, e.Event.Date, e.Err)
+}
+
+// Unwrap returns the reason, so that errors.Is sees through an EventError.
+func (e *EventError) Unwrap() error { return e.Err }

@@ -1,0 +1,590 @@
+package subscription
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/billcycle/billcycle/pause"
+	"github.com/billcycle/billcycle/period"
+	"github.com/billcycle/billcycle/retry"
+	"github.com/rickb777/date/v2"
+)
+
+// forever stands for "no end" inside the model; it never leaves the package.
+const forever = date.Date(1 << 40)
+
+// run is a stretch of billing on one anchored schedule: the periods of
+// sched from firstK on, while they start before until. A restart after the
+// last period ended, a plan change with another recurrence, or a late
+// payment under the restart-on-payment policy begins a new run.
+type run struct {
+	sched   period.Schedule
+	plan    Plan
+	firstK  int
+	until   date.Date
+	renewal bool // the first period is a renewal (restart or late payment)
+}
+
+// seg is a change of the base state on a date; the state holds until the
+// next seg. Pending, trial and paused days are overlaid by the views.
+type seg struct {
+	from   date.Date
+	state  State
+	reason Reason
+	cause  int // log index of the event that caused the change; -1 for the plan
+}
+
+// pauseRec is a pause in the log, kept when deleted so that IDs stay stable.
+type pauseRec struct {
+	id      int
+	on      date.Date
+	flex    *pause.Flexible
+	whole   *pause.WholePeriod
+	deleted bool
+}
+
+// ranges returns the days the pause covers.
+func (p pauseRec) ranges() []period.Period {
+	if p.flex != nil {
+		return []period.Period{p.flex.Days}
+	}
+	return p.whole.Periods
+}
+
+// adds returns the number of periods the pause's extension adds to a term.
+// A moved whole period needs none: it does not count towards the term, so
+// the term ends one period later by itself.
+func (p pauseRec) adds() int {
+	if p.flex != nil {
+		return p.flex.Extension.Periods
+	}
+	return 0
+}
+
+// retryRec is the retry period that follows a failed charge.
+type retryRec struct {
+	due      date.Date
+	policy   retry.Policy
+	outcomes []retry.Outcome
+	status   retry.Status
+	closed   date.Date // suspension or termination that stopped it; forever if none
+	unpaid   bool      // exhausted and not paid since
+}
+
+// model is the fold of a subscription's log: the views read it, the
+// commands extend it. It is built once per Subscription value and never
+// changed afterwards.
+type model struct {
+	start    date.Date
+	lead     period.Period // trial in days, or the stub before the anchor; empty if none
+	trialEnd date.Date     // first day after the trial; start when there is none
+	plan     Plan          // the first plan
+
+	runs []run
+	segs []seg
+
+	status    State // Active, SuspensionScheduled, Suspended, PastDue or Terminated
+	lastEnd   date.Date
+	hasTerm   bool
+	termBase  int       // periods of the term, without those pauses add
+	end       date.Date // termination date set by a command, or forever
+	endByCmd  bool      // a Terminate event set end or the term
+	scheduled *seg      // a scheduled suspension: from is its effective date
+	change    *Plan     // a plan change waiting for the next renewal
+	changeAt  date.Date
+	invalidAt date.Date // when the payment method became invalid; forever if valid
+	autoAt    date.Date // planned automatic suspension for the invalid method
+	pauses    []pauseRec
+	retries   []retryRec
+	openRetry int // index in retries, or -1
+	unpaid    int
+	now       date.Date // date the fold has advanced to
+	cause     int       // log index of the event being folded, or -1
+	endCause  int       // log index of the Terminate event that set the end, or -1
+	autoCause int       // log index of the invalidation behind autoAt
+}
+
+func newModel(plan Plan, start, anchor date.Date) *model {
+	m := &model{start: start, plan: plan, trialEnd: start, end: forever, invalidAt: forever,
+		autoAt: forever, openRetry: -1, status: Active, now: start, cause: -1, endCause: -1}
+	sched := period.Schedule{Anchor: anchor, Every: plan.Every}
+	switch {
+	case plan.Trial.Days > 0:
+		m.trialEnd = start + date.Date(plan.Trial.Days)
+		m.lead = period.Period{Start: start, End: m.trialEnd}
+	case anchor > start:
+		m.lead = period.Period{Start: start, End: anchor}
+	}
+	if plan.Trial.Periods > 0 {
+		m.trialEnd = sched.Boundary(plan.Trial.Periods)
+	}
+	m.runs = []run{{sched: sched, plan: plan, until: forever}}
+	m.segs = []seg{{from: start, state: Active, cause: -1}}
+	if plan.Periods > 0 {
+		m.hasTerm, m.termBase = true, plan.Periods
+	}
+	return m
+}
+
+func (m *model) clone() *model {
+	c := *m
+	c.runs = slices.Clone(m.runs)
+	c.segs = slices.Clone(m.segs)
+	c.pauses = slices.Clone(m.pauses)
+	c.retries = slices.Clone(m.retries)
+	for i := range c.retries {
+		c.retries[i].outcomes = slices.Clone(c.retries[i].outcomes)
+	}
+	return &c
+}
+
+func (m *model) cur() *run { return &m.runs[len(m.runs)-1] }
+
+// setState records the base state from date d on. Same-day changes replace
+// each other, so the last event of a day wins.
+func (m *model) setState(d date.Date, s State, r Reason) {
+	m.status = s
+	last := &m.segs[len(m.segs)-1]
+	if last.from == d {
+		last.state, last.reason, last.cause = s, r, m.cause
+		if len(m.segs) > 1 && m.segs[len(m.segs)-2].state == s && m.segs[len(m.segs)-2].reason == r {
+			m.segs = m.segs[:len(m.segs)-1]
+		}
+		return
+	}
+	if last.state == s && last.reason == r {
+		return
+	}
+	m.segs = append(m.segs, seg{from: d, state: s, reason: r, cause: m.cause})
+}
+
+// running returns the base state of a subscription that is running.
+func (m *model) running() State {
+	switch {
+	case m.openRetry >= 0:
+		return PastDue
+	case m.scheduled != nil:
+		return SuspensionScheduled
+	}
+	return Active
+}
+
+// activePauses yields the pauses that are not deleted.
+func (m *model) activePauses() []pauseRec {
+	out := make([]pauseRec, 0, len(m.pauses))
+	for _, p := range m.pauses {
+		if !p.deleted {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pauseAdds returns the periods that active pauses' extensions add to a
+// term.
+func (m *model) pauseAdds() int {
+	n := 0
+	for _, p := range m.pauses {
+		if !p.deleted {
+			n += p.adds()
+		}
+	}
+	return n
+}
+
+// pausedSlots returns, sorted, the indexes in r's schedule of the periods
+// paused by active whole-period pauses; moved selects the moved ones only.
+func (m *model) pausedSlots(r run, movedOnly bool) []int {
+	var ks []int
+	for _, p := range m.pauses {
+		if p.deleted || p.whole == nil || (movedOnly && p.whole.SkipOnly) {
+			continue
+		}
+		for _, pp := range p.whole.Periods {
+			if k, ok := r.sched.Index(pp.Start); ok && k >= r.firstK && r.sched.Boundary(k) == pp.Start && pp.Start < r.until {
+				ks = append(ks, k)
+			}
+		}
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// countBelow returns how many of the sorted ks are below k.
+func countBelow(ks []int, k int) int {
+	n, _ := slices.BinarySearch(ks, k)
+	return n
+}
+
+// slotsIn returns the number of periods of r that start before its until
+// and before limit.
+func slotsIn(r run, limit date.Date) int {
+	u := min(r.until, limit)
+	if u <= r.sched.Boundary(r.firstK) {
+		return 0
+	}
+	k, _ := r.sched.Index(u - 1)
+	return k - r.firstK + 1
+}
+
+// termEnd returns the end of the term (fixed, or set by a termination at a
+// period end), moved by the periods that pauses add, and false if the
+// subscription has no term or the term does not end in the runs known.
+func (m *model) termEnd() (date.Date, bool) {
+	if !m.hasTerm {
+		return 0, false
+	}
+	remaining := m.termBase + m.pauseAdds()
+	for i, r := range m.runs {
+		moved := m.pausedSlots(r, true)
+		k := r.firstK + max(remaining, 0)
+		for _, mk := range moved {
+			if mk < k {
+				k++
+			}
+		}
+		if end := r.sched.Boundary(k); k == r.firstK || r.sched.Boundary(k-1) < r.until {
+			if i > 0 && k == r.firstK {
+				// The term ended with the previous run.
+				prev := m.runs[i-1]
+				n := slotsIn(prev, forever)
+				return prev.sched.Boundary(prev.firstK + n), true
+			}
+			return end, true
+		}
+		n := slotsIn(r, forever)
+		remaining -= n - countBelow(moved, r.firstK+n)
+	}
+	return 0, false
+}
+
+// endDate returns the termination date as known so far.
+func (m *model) endDate() (date.Date, bool) {
+	end := m.end
+	if t, ok := m.termEnd(); ok && t < end {
+		end = t
+	}
+	return end, end != forever
+}
+
+// boundaryAtOrAfter returns the first boundary of the current run on or
+// after d.
+func (m *model) boundaryAtOrAfter(d date.Date) date.Date {
+	r := m.cur()
+	if d <= r.sched.Boundary(r.firstK) {
+		return r.sched.Boundary(r.firstK)
+	}
+	k, _ := r.sched.Index(d)
+	if b := r.sched.Boundary(k); b == d {
+		return b
+	}
+	return r.sched.Boundary(k + 1)
+}
+
+// boundaryAfter returns the first boundary of the current run after d.
+func (m *model) boundaryAfter(d date.Date) date.Date { return m.boundaryAtOrAfter(d + 1) }
+
+// advance brings the fold to date t, firing what was scheduled before or on
+// it: the end of the term or a planned termination, a scheduled or
+// automatic suspension, a plan change at renewal.
+func (m *model) advance(t date.Date) {
+	for m.status != Terminated {
+		end, hasEnd := m.endDate()
+		next := forever
+		if hasEnd {
+			next = end
+		}
+		if m.scheduled != nil && m.scheduled.from < next {
+			next = m.scheduled.from
+		}
+		if m.status != Suspended && m.autoAt < next {
+			next = m.autoAt
+		}
+		if m.change != nil && m.status != Suspended && m.changeAt < next {
+			next = m.changeAt
+		}
+		if next > t || next == forever {
+			break
+		}
+		saved := m.cause
+		switch {
+		case hasEnd && next == end:
+			m.cause = m.endCause
+			m.terminate(end)
+		case m.scheduled != nil && next == m.scheduled.from:
+			s := *m.scheduled
+			m.scheduled = nil
+			m.cause = s.cause
+			m.suspend(s.from, s.reason)
+		case next == m.autoAt:
+			m.autoAt = forever
+			m.cause = m.autoCause
+			m.suspend(next, PaymentMethodInvalid)
+		default:
+			m.applyChange(next)
+		}
+		m.cause = saved
+	}
+	if t > m.now {
+		m.now = t
+	}
+}
+
+func (m *model) terminate(d date.Date) {
+	m.closeRetry(d)
+	m.scheduled, m.change = nil, nil
+	if c := m.cur(); d < c.until {
+		c.until = d
+	}
+	m.end = d
+	m.setState(d, Terminated, 0)
+}
+
+func (m *model) suspend(d date.Date, r Reason) {
+	if m.status == Suspended || m.status == Terminated {
+		return
+	}
+	m.closeRetry(d)
+	m.scheduled = nil
+	m.lastEnd = m.boundaryAtOrAfter(d)
+	if c := m.cur(); d < c.until {
+		c.until = d
+	}
+	m.setState(d, Suspended, r)
+}
+
+func (m *model) closeRetry(d date.Date) {
+	if m.openRetry >= 0 {
+		m.retries[m.openRetry].closed = d
+		m.openRetry = -1
+	}
+}
+
+// applyChange starts the pending plan at the renewal on date b.
+func (m *model) applyChange(b date.Date) {
+	p := *m.change
+	m.change = nil
+	m.newRun(b, p, false)
+}
+
+// newRun cuts the current run at b and starts the next one there. A plan
+// with the same recurrence keeps the anchor, so month ends never drift.
+func (m *model) newRun(b date.Date, p Plan, renewal bool) {
+	c := m.cur()
+	if b < c.until {
+		c.until = b
+	}
+	if p.Every == c.sched.Every && !renewal {
+		if k, ok := c.sched.Index(b); ok && c.sched.Boundary(k) == b {
+			m.runs = append(m.runs, run{sched: c.sched, plan: p, firstK: k, until: forever})
+			return
+		}
+	}
+	m.runs = append(m.runs, run{sched: period.Schedule{Anchor: b, Every: p.Every}, plan: p, until: forever, renewal: renewal})
+}
+
+// stateOf returns the base state on d as folded so far.
+func (m *model) baseAt(d date.Date) seg {
+	i, found := slices.BinarySearchFunc(m.segs, d, func(s seg, d date.Date) int {
+		switch {
+		case s.from < d:
+			return -1
+		case s.from > d:
+			return 1
+		}
+		return 0
+	})
+	if !found {
+		i--
+	}
+	if i < 0 {
+		return seg{from: m.start, state: Pending, cause: -1}
+	}
+	return m.segs[i]
+}
+
+// pausedOn reports whether d is a paused day, and the pause's reason.
+func (m *model) pausedOn(d date.Date) (string, bool) {
+	for _, p := range m.pauses {
+		if p.deleted {
+			continue
+		}
+		for _, r := range p.ranges() {
+			if r.Contains(d) {
+				if p.flex != nil {
+					return p.flex.Reason, true
+				}
+				return p.whole.Reason, true
+			}
+		}
+	}
+	return "", false
+}
+
+// stateOn returns the state on d with the pending, trial and paused
+// overlays.
+func (m *model) stateOn(d date.Date) (State, Reason) {
+	if d < m.start {
+		return Pending, 0
+	}
+	b := m.baseAt(d)
+	if end, ok := m.endDate(); ok && d >= end {
+		return Terminated, 0
+	}
+	if !b.state.Entitled() {
+		return b.state, b.reason
+	}
+	if _, ok := m.pausedOn(d); ok {
+		return Paused, 0
+	}
+	if d < m.trialEnd && b.state == Active {
+		return Trial, 0
+	}
+	return b.state, b.reason
+}
+
+// apply checks e against the state on its date and folds it in.
+func (m *model) apply(idx int, e Event) error {
+	if err := e.validate(); err != nil {
+		return err
+	}
+	if e.Date < m.start {
+		return fmt.Errorf("%w: %s on %s, start %s", ErrBeforeStart, e.Kind, e.Date, m.start)
+	}
+	if e.Date < m.now {
+		return fmt.Errorf("%w: %s on %s after an event on %s", ErrOutOfOrder, e.Kind, e.Date, m.now)
+	}
+	m.advance(e.Date)
+	m.cause = idx
+	defer func() { m.cause = -1 }()
+	refuse := func() error {
+		st, _ := m.stateOn(e.Date)
+		if m.status == Terminated {
+			st = Terminated
+		}
+		return &TransitionError{Command: e.Kind, State: st, On: e.Date.String()}
+	}
+	if m.status == Terminated {
+		return refuse()
+	}
+	switch e.Kind {
+	case Suspend:
+		if m.status == Suspended {
+			return refuse()
+		}
+		m.suspend(e.Date, e.Reason)
+	case ScheduleSuspension:
+		if m.status == Suspended {
+			return refuse()
+		}
+		m.scheduled = &seg{from: e.Effective, reason: e.Reason, cause: idx}
+		m.setState(e.Date, m.running(), 0)
+	case CancelSuspension:
+		if m.scheduled == nil {
+			return fmt.Errorf("%w: no suspension scheduled on %s", ErrNotSuspended, e.Date)
+		}
+		m.scheduled = nil
+		m.setState(e.Date, m.running(), 0)
+	case Restart:
+		return m.restart(e.Date)
+	case Terminate:
+		return m.applyTerminate(e)
+	case CancelTermination:
+		if !m.endByCmd {
+			return fmt.Errorf("%w: cancel termination on %s: no termination planned", ErrInvalidTransition, e.Date)
+		}
+		m.endByCmd, m.end, m.endCause = false, forever, -1
+		m.hasTerm, m.termBase = m.plan.Periods > 0, m.plan.Periods
+	case ChangePlan:
+		if m.status == Suspended {
+			m.change, m.changeAt = e.Plan, forever
+			return nil
+		}
+		m.change, m.changeAt = e.Plan, m.boundaryAfter(e.Date)
+	case AddFlexiblePause, AddWholePeriodPause:
+		return m.addPause(idx, e)
+	case DeletePause:
+		return m.deletePause(e)
+	case PaymentFailed:
+		return m.paymentFailed(e)
+	case PaymentSucceeded:
+		return m.paymentSucceeded(e)
+	case PaymentMethodInvalidated:
+		m.invalidAt, m.autoCause = e.Date, idx
+		if m.cur().plan.Suspension.InvalidPaymentMethod {
+			m.autoAt = m.nextRenewal(e.Date)
+		}
+	case PaymentMethodUpdated:
+		m.invalidAt, m.autoAt = forever, forever
+	}
+	return nil
+}
+
+// nextRenewal returns the first boundary after d of the current run that
+// starts a billed period (skipping whole-period pauses).
+func (m *model) nextRenewal(d date.Date) date.Date {
+	b := m.boundaryAfter(d)
+	paused := m.pausedSlots(*m.cur(), false)
+	for {
+		k, _ := m.cur().sched.Index(b)
+		if _, found := slices.BinarySearch(paused, k); !found {
+			return b
+		}
+		b = m.cur().sched.Boundary(k + 1)
+	}
+}
+
+func (m *model) restart(d date.Date) error {
+	switch m.status {
+	case SuspensionScheduled:
+		m.scheduled = nil
+		m.setState(d, m.running(), 0)
+		return nil
+	case Suspended:
+	default:
+		return fmt.Errorf("%w: restart on %s: state is %s", ErrNotSuspended, d, m.status)
+	}
+	if d >= m.lastEnd {
+		// Renewal: a new period starts on the restart date (rule 8).
+		p := m.cur().plan
+		if m.change != nil {
+			p, m.change = *m.change, nil
+		}
+		m.newRun(d, p, true)
+	} else {
+		m.cur().until = forever
+		if m.change != nil {
+			m.changeAt = m.boundaryAfter(d)
+		}
+	}
+	if m.invalidAt != forever && m.cur().plan.Suspension.InvalidPaymentMethod {
+		m.autoAt = m.nextRenewal(d)
+	}
+	m.setState(d, m.running(), 0)
+	return nil
+}
+
+func (m *model) applyTerminate(e Event) error {
+	if e.Effective == e.Date {
+		m.terminate(e.Date)
+		return nil
+	}
+	if cur, ok := m.endDate(); ok && e.Effective > cur {
+		return fmt.Errorf("%w: terminate on %s effective %s: the subscription already ends on %s", ErrInvalidTransition, e.Date, e.Effective, cur)
+	}
+	m.endByCmd, m.endCause = true, m.cause
+	r := m.cur()
+	if k, ok := r.sched.Index(e.Effective); ok && r.until == forever && k > r.firstK && r.sched.Boundary(k) == e.Effective {
+		// On a boundary: the end is a number of periods, which pauses and
+		// extensions can move.
+		counted := k - r.firstK - countBelow(m.pausedSlots(*r, true), k)
+		for _, prev := range m.runs[:len(m.runs)-1] {
+			n := slotsIn(prev, forever)
+			counted += n - countBelow(m.pausedSlots(prev, true), prev.firstK+n)
+		}
+		m.hasTerm, m.termBase = true, counted-m.pauseAdds()
+		return nil
+	}
+	m.end = e.Effective
+	return nil
+}

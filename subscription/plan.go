@@ -1,0 +1,98 @@
+package subscription
+
+import (
+	"fmt"
+
+	"github.com/billcycle/billcycle/invoice"
+	"github.com/billcycle/billcycle/period"
+	"github.com/billcycle/billcycle/retry"
+)
+
+// Plan is what a subscription sells: how often it bills, at what price,
+// for how long, and how it handles failed payments. Plans are values;
+// configure one with a struct literal and check it with Validate.
+type Plan struct {
+	// Name is an optional label, copied to nothing but kept in JSON.
+	Name string `json:"name,omitempty"`
+	// Every is the length of a billing period.
+	Every period.Recurrence `json:"every"`
+	// Price is what one billing period costs.
+	Price invoice.Price `json:"price"`
+	// Trial is an optional trial at the start.
+	Trial TrialOffer `json:"trial"`
+	// Periods is the fixed term in billed periods; 0 renews without end.
+	Periods int `json:"periods,omitempty"`
+	// Billing says when invoices are issued; zero means InAdvance.
+	Billing Billing `json:"billing,omitempty"`
+	// Retry is the retry policy for failed renewal charges; the zero
+	// policy has no retry period.
+	Retry retry.Policy `json:"retry"`
+	// Suspension holds the automatic suspension rules.
+	Suspension retry.Suspension `json:"suspension"`
+}
+
+// TrialOffer is a trial at the start of a subscription, in days or in whole
+// periods (not both), free or at a price.
+type TrialOffer struct {
+	// Days is the length of a trial in days; billing then starts when the
+	// trial ends, which becomes the schedule's anchor.
+	Days int `json:"days,omitempty"`
+	// Periods is the length of a trial in billing periods.
+	Periods int `json:"periods,omitempty"`
+	// Price is the price of the whole trial (Days) or of each trial period
+	// (Periods); nil means free, and a free trial issues no invoice.
+	Price *invoice.Money `json:"price,omitempty"`
+}
+
+// billing returns the billing timing with the default applied.
+func (p Plan) billing() Billing {
+	if p.Billing == 0 {
+		return InAdvance
+	}
+	return p.Billing
+}
+
+// Validate checks that the plan can work. It returns an error wrapping
+// ErrInvalidPlan, with the offending values, for an invalid recurrence or
+// price, a negative term or trial, a trial both in days and periods, a trial
+// price in another currency, or a retry policy whose attempts reach the
+// shortest period (retry.ErrRetryTooLong).
+func (p Plan) Validate() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: "+format, append([]any{ErrInvalidPlan}, args...)...)
+	}
+	if err := p.Every.Validate(); err != nil {
+		return bad("%w", err)
+	}
+	if err := p.Price.Validate(); err != nil {
+		return bad("%w", err)
+	}
+	if p.Periods < 0 {
+		return bad("term of %d periods", p.Periods)
+	}
+	if p.Billing > InArrears {
+		return bad("billing %d", p.Billing)
+	}
+	t := p.Trial
+	if t.Days < 0 || t.Periods < 0 || (t.Days > 0 && t.Periods > 0) {
+		return bad("trial of %d days and %d periods: want one non-negative length", t.Days, t.Periods)
+	}
+	if p.Periods > 0 && t.Periods >= p.Periods {
+		return bad("trial of %d periods in a term of %d", t.Periods, p.Periods)
+	}
+	if t.Price != nil {
+		if t.Price.Currency != p.Price.Currency() {
+			return bad("trial price %s in a %s plan: %w", t.Price, p.Price.Currency(), invoice.ErrCurrencyMismatch)
+		}
+		if t.Price.IsNegative() {
+			return bad("negative trial price %s", t.Price)
+		}
+	}
+	if err := p.Retry.ValidateFor(p.Every); err != nil {
+		return bad("%w", err)
+	}
+	if err := p.Suspension.Validate(); err != nil {
+		return bad("%w", err)
+	}
+	return nil
+}

@@ -1,0 +1,202 @@
+package subscription
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/billcycle/billcycle/invoice"
+	"github.com/billcycle/billcycle/period"
+	"github.com/rickb777/date/v2"
+)
+
+// Segment is a stretch of days with one state.
+type Segment struct {
+	// Period is the range of days, clipped to the timeline's span.
+	Period period.Period `json:"period"`
+	// State is the state on those days.
+	State State `json:"state"`
+	// Reason is the suspension reason, if any.
+	Reason Reason `json:"reason,omitempty"`
+	// Cause is the log index of the event that began the segment, or −1
+	// when the plan did (start, trial end, term end) or for a pause overlay.
+	Cause int `json:"cause"`
+}
+
+// TimelineInvoice is an invoice of the timeline and whether it has been
+// issued as of the timeline's date.
+type TimelineInvoice struct {
+	// Invoice is the computed invoice.
+	Invoice invoice.Invoice `json:"invoice"`
+	// Issued reports whether IssueDate is on or before the timeline's AsOf.
+	Issued bool `json:"issued"`
+}
+
+// Timeline is everything a backend needs about a span of days: the states,
+// the billing periods, the invoices issued or planned, the retry periods
+// and the events of the log, as of a date.
+type Timeline struct {
+	// Span is the range of days the timeline covers.
+	Span period.Period `json:"span"`
+	// AsOf is the date the Issued flags are computed for.
+	AsOf date.Date `json:"as_of"`
+	// Segments tile Span with states, in order.
+	Segments []Segment `json:"segments"`
+	// Periods are the billing periods that share a day with Span.
+	Periods []BillingPeriod `json:"periods"`
+	// Invoices are the invoices of those periods.
+	Invoices []TimelineInvoice `json:"invoices"`
+	// Retries are the retry periods of the log, with every attempt.
+	Retries []RetryPeriod `json:"retries"`
+	// Events are the events of the log dated within Span.
+	Events []Event `json:"events"`
+	// Termination is the termination date, if the subscription has one.
+	Termination *date.Date `json:"termination,omitempty"`
+}
+
+// Timeline returns the timeline of span as of asOf. It returns an error
+// wrapping period.ErrInvalidRange for an invalid span.
+func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, error) {
+	if err := span.Validate(); err != nil {
+		return Timeline{}, err
+	}
+	m := s.projected()
+	tl := Timeline{Span: span, AsOf: asOf, Segments: m.segments(span), Periods: []BillingPeriod{},
+		Invoices: []TimelineInvoice{}, Retries: s.RetryPeriods(), Events: []Event{}}
+	for bp := range s.Periods(span.Start, span.End) {
+		tl.Periods = append(tl.Periods, bp)
+	}
+	for inv, err := range m.invoices(span.Start, span.End, s.terms.Buyer, s.terms.Beneficiary) {
+		if err != nil {
+			return Timeline{}, err
+		}
+		tl.Invoices = append(tl.Invoices, TimelineInvoice{Invoice: inv, Issued: inv.IsIssued(asOf)})
+	}
+	for _, e := range s.events {
+		if span.Contains(e.Date) {
+			tl.Events = append(tl.Events, e)
+		}
+	}
+	if end, ok := m.endDate(); ok {
+		tl.Termination = &end
+	}
+	return tl, nil
+}
+
+// segments returns the states over span: the base segments of the fold,
+// split where a trial ends and where pauses begin and end.
+func (m *model) segments(span period.Period) []Segment {
+	if span.IsEmpty() {
+		return []Segment{}
+	}
+	cuts := []date.Date{span.Start, m.start, m.trialEnd}
+	for _, sg := range m.segs {
+		cuts = append(cuts, sg.from)
+	}
+	if end, ok := m.endDate(); ok {
+		cuts = append(cuts, end)
+	}
+	for _, p := range m.activePauses() {
+		for _, r := range p.ranges() {
+			cuts = append(cuts, r.Start, r.End)
+		}
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	var out []Segment
+	for i, c := range cuts {
+		if c < span.Start || c >= span.End {
+			continue
+		}
+		end := span.End
+		if i+1 < len(cuts) && cuts[i+1] < end {
+			end = cuts[i+1]
+		}
+		st, r := m.stateOn(c)
+		cause := -1
+		if st != Paused && st != Trial && st != Pending {
+			cause = m.baseAt(c).cause
+		}
+		if n := len(out); n > 0 && out[n-1].State == st && out[n-1].Reason == r {
+			out[n-1].Period.End = end
+			continue
+		}
+		out = append(out, Segment{Period: period.Period{Start: c, End: end}, State: st, Reason: r, Cause: cause})
+	}
+	return out
+}
+
+type timelineJSON struct {
+	Span        period.Period     `json:"span"`
+	AsOf        string            `json:"as_of"`
+	Segments    []Segment         `json:"segments"`
+	Periods     []BillingPeriod   `json:"periods"`
+	Invoices    []TimelineInvoice `json:"invoices"`
+	Retries     []RetryPeriod     `json:"retries"`
+	Events      []Event           `json:"events"`
+	Termination string            `json:"termination,omitempty"`
+}
+
+// MarshalJSON encodes the timeline with snake_case field names and
+// "YYYY-MM-DD" dates.
+func (t Timeline) MarshalJSON() ([]byte, error) {
+	j := timelineJSON{Span: t.Span, AsOf: t.AsOf.String(), Segments: t.Segments, Periods: t.Periods,
+		Invoices: t.Invoices, Retries: t.Retries, Events: t.Events}
+	if t.Termination != nil {
+		j.Termination = t.Termination.String()
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes a timeline, reading dates strictly.
+func (t *Timeline) UnmarshalJSON(data []byte) error {
+	var j timelineJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return fmt.Errorf("subscription: decoding timeline: %w", err)
+	}
+	asOf, err := period.ParseDate(j.AsOf)
+	if err != nil {
+		return err
+	}
+	v := Timeline{Span: j.Span, AsOf: asOf, Segments: j.Segments, Periods: j.Periods,
+		Invoices: j.Invoices, Retries: j.Retries, Events: j.Events}
+	if j.Termination != "" {
+		end, err := period.ParseDate(j.Termination)
+		if err != nil {
+			return err
+		}
+		v.Termination = &end
+	}
+	*t = v
+	return nil
+}
+
+// Preview is what a command would do: the timeline before and after it.
+type Preview struct {
+	// Before is the timeline without the command.
+	Before Timeline `json:"before"`
+	// After is the timeline with the command applied.
+	After Timeline `json:"after"`
+}
+
+// Preview runs cmd on the subscription and returns the timelines of span
+// before and after it, as of asOf, without changing anything: support
+// staff see what a restart or a pause will bill before doing it. It returns
+// the command's error if the command is refused.
+//
+//	p, err := sub.Preview(func(s Subscription) (Subscription, error) { return s.Restart(d) }, span, d)
+func (s Subscription) Preview(cmd func(Subscription) (Subscription, error), span period.Period, asOf date.Date) (Preview, error) {
+	after, err := cmd(s)
+	if err != nil {
+		return Preview{}, err
+	}
+	before, err := s.Timeline(span, asOf)
+	if err != nil {
+		return Preview{}, err
+	}
+	at, err := after.Timeline(span, asOf)
+	if err != nil {
+		return Preview{}, err
+	}
+	return Preview{Before: before, After: at}, nil
+}

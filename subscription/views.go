@@ -1,0 +1,199 @@
+package subscription
+
+import (
+	"fmt"
+	"iter"
+
+	"github.com/billcycle/billcycle/invoice"
+	"github.com/billcycle/billcycle/pause"
+	"github.com/billcycle/billcycle/period"
+	"github.com/billcycle/billcycle/retry"
+	"github.com/rickb777/date/v2"
+)
+
+// Status is the state of a subscription on a date, with the reason of a
+// suspension.
+type Status struct {
+	// State is the state on the date.
+	State State `json:"state"`
+	// Reason is why the subscription is suspended; zero otherwise.
+	Reason Reason `json:"reason,omitempty"`
+}
+
+// StatusOn returns the state of the subscription on date d, as its log
+// says: events dated after d, and scheduled changes after d, do not count.
+// It runs in time independent of the subscription's age.
+func (s Subscription) StatusOn(d date.Date) Status {
+	m := s.projected()
+	st, r := m.stateOn(d)
+	return Status{State: st, Reason: r}
+}
+
+// StateOn returns the state of the subscription on date d.
+func (s Subscription) StateOn(d date.Date) State { return s.StatusOn(d).State }
+
+// Entitled reports whether the customer may use the service (or book a
+// class) on date d: in trial, active, with a suspension scheduled, or past
+// due. Paused, suspended, pending and terminated days are not entitled.
+func (s Subscription) Entitled(d date.Date) bool { return s.StateOn(d).Entitled() }
+
+// TerminationDate returns the first day without service, as the log and
+// the plan's term say, and false for a subscription without end.
+func (s Subscription) TerminationDate() (date.Date, bool) {
+	return s.projected().endDate()
+}
+
+// BillingPeriod is one period of the billing schedule.
+type BillingPeriod struct {
+	// Period is the range of days the period covers.
+	Period period.Period `json:"period"`
+	// Number counts the billed periods before it (paused ones excluded).
+	Number int `json:"number"`
+	// Paused reports whether a whole-period pause removed the period: it
+	// has no invoice and no access.
+	Paused bool `json:"paused,omitempty"`
+	// PauseReason is the reason of that pause.
+	PauseReason string `json:"pause_reason,omitempty"`
+}
+
+// Periods returns the billing periods that share a day with [from, to), in
+// order: a subscription without end has periods for ever, so the range
+// bounds the sequence. The periods before a later anchor, or of a trial in
+// days, are not billing periods (see Invoices).
+func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
+	m := s.projected()
+	return func(yield func(BillingPeriod) bool) {
+		for sl := range m.slots(from, to) {
+			bp := BillingPeriod{Period: sl.p, Number: sl.billed, Paused: sl.paused != nil}
+			if sl.paused != nil {
+				bp.PauseReason = sl.paused.whole.Reason
+			}
+			if !yield(bp) {
+				return
+			}
+		}
+	}
+}
+
+// Invoices returns the invoices of the periods that share a day with
+// [from, to), in order, issued or planned: an invoice has been issued as of
+// a date if its IssueDate is on or before it.
+func (s Subscription) Invoices(from, to date.Date) ([]invoice.Invoice, error) {
+	var out []invoice.Invoice
+	for inv, err := range s.projected().invoices(from, to, s.terms.Buyer, s.terms.Beneficiary) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, inv)
+	}
+	return out, nil
+}
+
+// NextRenewal returns the first day after asOf on which a billed period
+// starts, and false if there is none (terminated, suspended, or ending
+// before).
+func (s Subscription) NextRenewal(asOf date.Date) (date.Date, bool) {
+	m := s.projected()
+	end, _ := m.endDate()
+	for sl := range m.slots(asOf+1, end) {
+		if sl.p.Start > asOf && sl.paused == nil {
+			return sl.p.Start, true
+		}
+	}
+	return 0, false
+}
+
+// PauseInfo is a pause of the subscription, as Pauses lists it.
+type PauseInfo struct {
+	// ID identifies the pause for DeletePause: the log index of the event
+	// that added it.
+	ID int `json:"id"`
+	// On is the day the pause was decided.
+	On date.Date `json:"on"`
+	// Reason is the pause's reason.
+	Reason string `json:"reason"`
+	// Flexible is set for a flexible pause.
+	Flexible *pause.Flexible `json:"flexible,omitempty"`
+	// WholePeriod is set for a whole-period pause.
+	WholePeriod *pause.WholePeriod `json:"whole_period,omitempty"`
+}
+
+// Pauses returns the pauses that are not deleted, in the order they were
+// added; a non-empty reason keeps only the pauses with that reason.
+func (s Subscription) Pauses(reason string) []PauseInfo {
+	var out []PauseInfo
+	for _, p := range s.m.activePauses() {
+		info := PauseInfo{ID: p.id, On: p.on, Flexible: p.flex, WholePeriod: p.whole}
+		if p.flex != nil {
+			info.Reason = p.flex.Reason
+		} else {
+			info.Reason = p.whole.Reason
+		}
+		if reason == "" || reason == info.Reason {
+			out = append(out, info)
+		}
+	}
+	return out
+}
+
+// PausedRanges returns the day ranges of the pauses that are not deleted,
+// for pause.Hit and other day checks.
+func (s Subscription) PausedRanges() []period.Period {
+	var out []period.Period
+	for _, p := range s.m.activePauses() {
+		out = append(out, p.ranges()...)
+	}
+	return out
+}
+
+// PreviewFlexiblePause lists the billing periods that a flexible pause of
+// the given days would touch, with paused days of total days, without
+// changing the subscription.
+func (s Subscription) PreviewFlexiblePause(days period.Period) []pause.Touch {
+	m := s.projected()
+	return pause.Touched(func(yield func(period.Period) bool) {
+		for sl := range m.slots(days.Start, days.End) {
+			if !yield(sl.p) {
+				return
+			}
+		}
+	}, days)
+}
+
+// RetryPeriod is the retry period that followed a failed renewal charge.
+type RetryPeriod struct {
+	// Due is the day the failed charge was due: the invoice's issue date.
+	Due date.Date `json:"due"`
+	// Status is the outcome so far, with every attempt; attempts planned
+	// after a suspension or termination that stopped the period are left
+	// out.
+	Status retry.Status `json:"status"`
+	// Unpaid reports whether the retries ran out and the invoice is unpaid.
+	Unpaid bool `json:"unpaid,omitempty"`
+}
+
+// RetryPeriods returns the retry periods of the log in order.
+func (s Subscription) RetryPeriods() []RetryPeriod {
+	out := make([]RetryPeriod, 0, len(s.m.retries))
+	for _, r := range s.m.retries {
+		st := r.status
+		var kept []retry.Attempt
+		for _, a := range st.Attempts {
+			if a.State != retry.Planned || a.On < r.closed {
+				kept = append(kept, a)
+			}
+		}
+		st.Attempts = kept
+		if r.closed != forever && st.State == retry.Retrying {
+			st.HasNext, st.Next = false, 0
+		}
+		out = append(out, RetryPeriod{Due: r.due, Status: st, Unpaid: r.unpaid})
+	}
+	return out
+}
+
+// String returns a one-line summary such as
+// "monthly P1M from 2021-10-01, 3 events".
+func (s Subscription) String() string {
+	return fmt.Sprintf("subscription %s from %s, %d events", s.terms.Plan.Every, s.terms.Start, len(s.events))
+}
