@@ -208,8 +208,8 @@ func (s Spec) validate() error {
 		if l.Kind == LineDiscount || (l.Kind != 0 && !l.Kind.valid()) {
 			return fmt.Errorf("%w: fee %d %q of kind %s", ErrInvalidKind, i, l.Description, l.Kind)
 		}
-		if err := checkPrice(fmt.Sprintf("fee %d %q", i, l.Description), l.Amount, c); err != nil {
-			return err
+		if err := checkPrice("fee", l.Amount, c); err != nil {
+			return fmt.Errorf("%w (fee %d %q)", err, i, l.Description)
 		}
 		if !l.UnitPrice.Currency.IsZero() && l.UnitPrice.Currency != c {
 			return fmt.Errorf("%w: fee %d %q unit price in %s, price in %s", ErrCurrencyMismatch, i, l.Description, l.UnitPrice.Currency.code, c.code)

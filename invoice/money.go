@@ -119,6 +119,9 @@ func (m Money) MulRatio(num, den int64) Money {
 	if den == 0 {
 		return Zero(m.Currency)
 	}
+	if num == den {
+		return m.Round()
+	}
 	q := m.Amount.Mul(decimal.NewFromInt(num))
 	return Money{Amount: divRound(q, decimal.NewFromInt(den), m.Currency.digits), Currency: m.Currency}
 }

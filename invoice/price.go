@@ -168,12 +168,12 @@ func (f Feature) validate(c Currency) error {
 			return fmt.Errorf("%w: tier %d up to %d after %d; want increasing positive bounds", ErrInvalidTiers, i, t.UpTo, prev)
 		}
 		prev = t.UpTo
-		if err := checkPrice(fmt.Sprintf("tier %d unit price", i), t.UnitPrice, c); err != nil {
-			return err
+		if err := checkPrice("unit price", t.UnitPrice, c); err != nil {
+			return fmt.Errorf("%w (tier %d)", err, i)
 		}
 		if t.Flat != nil {
-			if err := checkPrice(fmt.Sprintf("tier %d flat fee", i), *t.Flat, c); err != nil {
-				return err
+			if err := checkPrice("flat fee", *t.Flat, c); err != nil {
+				return fmt.Errorf("%w (tier %d)", err, i)
 			}
 		}
 	}
@@ -401,7 +401,8 @@ func equalPtr(a, b *Money) bool {
 // zero: 20 percent of 29.90 EUR is 5.98 EUR, and 12.5 percent of 0.10 EUR
 // is 0.01 EUR (0.0125 rounded).
 func (m Money) Percent(p decimal.Decimal) Money {
-	return Money{Amount: divRound(m.Amount.Mul(p), hundred, m.Currency.digits), Currency: m.Currency}
+	// Dividing by 100 is exact: a shift of the decimal point.
+	return Money{Amount: roundHalfAway(m.Amount.Mul(p).Shift(-2), m.Currency.digits), Currency: m.Currency}
 }
 
 // blank reports whether s has no text other than white space.
