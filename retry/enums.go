@@ -14,14 +14,18 @@ const (
 	// Suspend suspends the subscription for payment due from the day of the
 	// last failed attempt; it can be restarted later.
 	Suspend
+	// LeaveUnpaid keeps the subscription running with the invoice unpaid
+	// (Stripe's "leave the subscription as-is"). Package subscription counts
+	// such invoices for its automatic suspension on unpaid invoices.
+	LeaveUnpaid
 )
 
-var exhaustionNames = [...]string{Terminate: "terminate", Suspend: "suspend"}
+var exhaustionNames = [...]string{Terminate: "terminate", Suspend: "suspend", LeaveUnpaid: "leave_unpaid"}
 
-// Valid reports whether e is Terminate or Suspend.
-func (e Exhaustion) Valid() bool { return e >= Terminate && e <= Suspend }
+// Valid reports whether e is Terminate, Suspend or LeaveUnpaid.
+func (e Exhaustion) Valid() bool { return e >= Terminate && e <= LeaveUnpaid }
 
-// String returns "terminate" or "suspend", or "exhaustion(N)" for an
+// String returns "terminate", "suspend" or "leave_unpaid", or "exhaustion(N)" for an
 // invalid value.
 func (e Exhaustion) String() string {
 	if e.Valid() {
@@ -30,25 +34,25 @@ func (e Exhaustion) String() string {
 	return fmt.Sprintf("exhaustion(%d)", uint8(e))
 }
 
-// MarshalText encodes e as "terminate" or "suspend". An invalid value is an
+// MarshalText encodes e as "terminate", "suspend" or "leave_unpaid". An invalid value is an
 // error wrapping ErrInvalidPolicy.
 func (e Exhaustion) MarshalText() ([]byte, error) {
 	if !e.Valid() {
-		return nil, fmt.Errorf("%w: on_exhausted %d: want terminate or suspend", ErrInvalidPolicy, uint8(e))
+		return nil, fmt.Errorf("%w: on_exhausted %d: want terminate, suspend or leave_unpaid", ErrInvalidPolicy, uint8(e))
 	}
 	return []byte(exhaustionNames[e]), nil
 }
 
-// UnmarshalText decodes e from "terminate" or "suspend". Anything else is an
+// UnmarshalText decodes e from "terminate", "suspend" or "leave_unpaid". Anything else is an
 // error wrapping ErrInvalidPolicy.
 func (e *Exhaustion) UnmarshalText(text []byte) error {
-	for v := Terminate; v <= Suspend; v++ {
+	for v := Terminate; v <= LeaveUnpaid; v++ {
 		if exhaustionNames[v] == string(text) {
 			*e = v
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: on_exhausted %q: want terminate or suspend", ErrInvalidPolicy, text)
+	return fmt.Errorf("%w: on_exhausted %q: want terminate, suspend or leave_unpaid", ErrInvalidPolicy, text)
 }
 
 // LatePayment says where the renewed period starts when the customer pays

@@ -69,7 +69,7 @@ func (p Policy) Validate() error {
 		}
 	}
 	if p.OnExhausted != 0 && !p.OnExhausted.Valid() {
-		return fmt.Errorf("%w: on_exhausted %d: want terminate or suspend", ErrInvalidPolicy, uint8(p.OnExhausted))
+		return fmt.Errorf("%w: on_exhausted %d: want terminate, suspend or leave_unpaid", ErrInvalidPolicy, uint8(p.OnExhausted))
 	}
 	if p.LatePayment != 0 && !p.LatePayment.Valid() {
 		return fmt.Errorf("%w: late_payment %d: want keep_start or restart_on_payment", ErrInvalidPolicy, uint8(p.LatePayment))

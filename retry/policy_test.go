@@ -45,7 +45,7 @@ func TestValidate(t *testing.T) {
 		{"offset too far", retry.Policy{Attempts: 1, Offsets: []int{retry.MaxWindow + 1}}, retry.ErrInvalidPolicy, "last offset 3661"},
 		{"offsets fewer", retry.Policy{Attempts: 3, Offsets: []int{1, 2}}, retry.ErrInvalidPolicy, "2 offsets for 3 attempts"},
 		{"offsets more", retry.Policy{Attempts: 1, Offsets: []int{1, 2}}, retry.ErrInvalidPolicy, "2 offsets for 1 attempts"},
-		{"bad exhaustion", retry.Policy{OnExhausted: 3}, retry.ErrInvalidPolicy, "on_exhausted 3"},
+		{"bad exhaustion", retry.Policy{OnExhausted: 4}, retry.ErrInvalidPolicy, "on_exhausted 4"},
 		{"bad late payment", retry.Policy{LatePayment: 9}, retry.ErrInvalidPolicy, "late_payment 9"},
 	}
 	for _, tt := range tests {

@@ -16,7 +16,7 @@ func genPolicy() *rapid.Generator[retry.Policy] {
 		n := rapid.IntRange(0, 40).Draw(t, "attempts")
 		p := retry.Policy{
 			Attempts:    n,
-			OnExhausted: retry.Exhaustion(rapid.IntRange(0, 2).Draw(t, "on_exhausted")),
+			OnExhausted: retry.Exhaustion(rapid.IntRange(0, 3).Draw(t, "on_exhausted")),
 			LatePayment: retry.LatePayment(rapid.IntRange(0, 2).Draw(t, "late_payment")),
 		}
 		if n > 0 && rapid.Bool().Draw(t, "custom") {
