@@ -3,6 +3,7 @@ package subscription
 import (
 	"fmt"
 
+	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
@@ -27,7 +28,10 @@ func (m *model) slotOf(p period.Period) bool {
 }
 
 func (m *model) addPause(idx int, e Event) error {
-	rec := pauseRec{id: idx, on: e.Date, flex: e.Flexible, whole: e.WholePeriod}
+	rec := pauseRec{id: idx, on: e.Date, flex: e.Flexible, whole: e.WholePeriod, fee: m.cur().plan.Pauses.Fee}
+	if err := m.checkPolicy(rec); err != nil {
+		return err
+	}
 	end, hasEnd := m.endDate()
 	for _, r := range rec.ranges() {
 		if r.Start < m.start || (hasEnd && r.End > end) {
@@ -140,4 +144,62 @@ func endText(end date.Date, ok bool) string {
 		return "no end"
 	}
 	return end.String()
+}
+
+// checkPolicy checks a new pause against the contract's pause policy. A
+// whole-period pause of consecutive periods counts as one pause.
+func (m *model) checkPolicy(rec pauseRec) error {
+	pol := m.cur().plan.Pauses
+	var taken []period.Period
+	for _, p := range m.activePauses() {
+		taken = append(taken, p.ranges()...)
+	}
+	var spans []period.Period
+	for _, r := range rec.ranges() {
+		if n := len(spans); n > 0 && spans[n-1].End == r.Start {
+			spans[n-1].End = r.End
+			continue
+		}
+		spans = append(spans, r)
+	}
+	for _, r := range spans {
+		if err := pol.Check(r, rec.on, taken); err != nil {
+			return fmt.Errorf("subscription: pause %s (%s): %w", r, rec.reason(), err)
+		}
+		taken = append(taken, r)
+	}
+	return nil
+}
+
+// feeLines returns the freeze fee lines that belong on the invoice of slot
+// s: each pause's fee goes on the first invoice issued after the pause was
+// decided.
+func (m *model) feeLines(s slot) ([]invoice.Line, error) {
+	var lines []invoice.Line
+	for _, p := range m.pauses {
+		if p.deleted || p.fee == nil {
+			continue
+		}
+		target, ok := m.firstBilledAfter(p.on)
+		if !ok || target != s.p {
+			continue
+		}
+		amount, err := p.fee.Amount(m.runs[s.run].plan.Price.Recurring)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, invoice.Line{Kind: invoice.LineFee, Description: "pause fee: " + p.reason(),
+			Period: s.p, Quantity: 1, UnitPrice: amount, Amount: amount})
+	}
+	return lines, nil
+}
+
+// firstBilledAfter returns the period of the first invoice issued after d.
+func (m *model) firstBilledAfter(d date.Date) (period.Period, bool) {
+	for s := range m.slots(d, forever) {
+		if s.paused == nil && !m.freeTrial(s) && m.issueDate(s) > d {
+			return s.p, true
+		}
+	}
+	return period.Period{}, false
 }

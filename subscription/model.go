@@ -40,7 +40,16 @@ type pauseRec struct {
 	on      date.Date
 	flex    *pause.Flexible
 	whole   *pause.WholePeriod
+	fee     *pause.Fee // the plan's freeze fee when the pause was added
 	deleted bool
+}
+
+// reason returns the pause's reason.
+func (p pauseRec) reason() string {
+	if p.flex != nil {
+		return p.flex.Reason
+	}
+	return p.whole.Reason
 }
 
 // ranges returns the days the pause covers.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/billcycle/billcycle/invoice"
+	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
 )
@@ -29,6 +30,11 @@ type Plan struct {
 	Retry retry.Policy `json:"retry"`
 	// Suspension holds the automatic suspension rules.
 	Suspension retry.Suspension `json:"suspension"`
+	// Pauses is the pause policy of the contract: limits checked by the
+	// pause commands and an optional freeze fee, billed as its own line on
+	// the first invoice issued after the pause is decided. The zero policy
+	// has no limit and no fee.
+	Pauses pause.Policy `json:"pauses"`
 }
 
 // TrialOffer is a trial at the start of a subscription, in days or in whole
@@ -92,6 +98,9 @@ func (p Plan) Validate() error {
 		return bad("%w", err)
 	}
 	if err := p.Suspension.Validate(); err != nil {
+		return bad("%w", err)
+	}
+	if err := p.Pauses.Validate(); err != nil {
 		return bad("%w", err)
 	}
 	return nil

@@ -3,6 +3,8 @@ package subscription_test
 import (
 	"testing"
 
+	"github.com/billcycle/billcycle/invoice"
+	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/stretchr/testify/assert"
@@ -62,4 +64,37 @@ func TestInvalidPaymentMethodRule(t *testing.T) {
 	s = m(s.Restart(d("2024-04-05")))
 	invs = invoicesOf(t, s, "2024-03-01", "2024-05-05")
 	assert.Equal(t, []string{"2024-03-01", "2024-04-05"}, issueDates(invs))
+}
+
+// TestPausePolicy checks that the plan's pause policy limits the pause
+// commands with a typed error naming the limit, and that its freeze fee is
+// billed once, as its own line, on the first invoice issued after the
+// pause was decided — and leaves with the pause when it is deleted.
+func TestPausePolicy(t *testing.T) {
+	m := must(t)
+	fee := eur("5.00")
+	p := monthly("30.00")
+	p.Periods = 12
+	p.Pauses = pause.Policy{MaxDays: 31, NoticeDays: 7, Fee: &pause.Fee{Flat: &fee}}
+	s := newSub(t, p, "2025-01-15")
+
+	_, err := s.AddFlexiblePause(d("2025-03-01"), pause.Flexible{Days: pp("2025-03-10", "2025-04-21"), Reason: "injury"})
+	require.ErrorIs(t, err, pause.ErrPolicy)
+	assert.Contains(t, err.Error(), pause.LimitMaxDays)
+	_, err = s.AddFlexiblePause(d("2025-03-08"), pause.Flexible{Days: pp("2025-03-10", "2025-03-20"), Reason: "injury"})
+	require.ErrorIs(t, err, pause.ErrPolicy)
+	assert.Contains(t, err.Error(), pause.LimitNoticeDays)
+
+	s = m(s.AddFlexiblePause(d("2025-03-01"), pause.Flexible{Days: pp("2025-03-10", "2025-03-20"), Reason: "injury"}))
+	invs := invoicesOf(t, s, "2025-01-15", "2026-01-15")
+	require.Len(t, invs, 12)
+	assertMoney(t, "35.00", invs[2].Total) // 2025-03-15, the first issued after 03-01
+	assert.Equal(t, invoice.LineFee, invs[2].Lines[len(invs[2].Lines)-1].Kind)
+	assertMoney(t, "365.00", total(t, invs))
+
+	id := s.Pauses("injury")[0].ID
+	_, err = s.DeletePause(d("2025-03-16"), id)
+	require.ErrorIs(t, err, subscription.ErrPeriodInvoiced, "the fee is on an issued invoice")
+	restored := m(s.DeletePause(d("2025-03-05"), id))
+	assertMoney(t, "360.00", total(t, invoicesOf(t, restored, "2025-01-15", "2026-01-15")))
 }

@@ -82,15 +82,15 @@ func (m *model) invoiceOf(s slot, buyer, beneficiary string) (invoice.Invoice, b
 	if r.renewal && s.k == r.firstK {
 		spec.Kind = invoice.LineRenewal
 	}
-	if tp := m.plan.Trial.Periods; tp > 0 && s.run == 0 && s.k < tp {
-		if m.plan.Trial.Price == nil {
-			return invoice.Invoice{}, false, nil
-		}
+	if m.freeTrial(s) {
+		return invoice.Invoice{}, false, nil
+	}
+	if m.inTrial(s) {
 		spec.Price = invoice.Price{Recurring: *m.plan.Trial.Price}
 	}
+	spec.IssueDate = m.issueDate(s)
 	end, _ := m.endDate()
 	if cut := min(r.until, end); r.plan.billing() == InArrears {
-		spec.IssueDate = min(s.p.End, cut)
 		if cut < s.p.End {
 			f, err := period.Coverage(s.p, period.Period{Start: s.p.Start, End: cut})
 			if err != nil {
@@ -132,8 +132,34 @@ func (m *model) invoiceOf(s slot, buyer, beneficiary string) (invoice.Invoice, b
 			}
 		}
 	}
+	fees, err := m.feeLines(s)
+	if err != nil {
+		return invoice.Invoice{}, false, err
+	}
+	spec.Fees = fees
 	inv, err := invoice.Build(spec)
 	return inv, err == nil, err
+}
+
+// inTrial reports whether s is one of the trial periods of the plan.
+func (m *model) inTrial(s slot) bool {
+	return s.run == 0 && s.k < m.plan.Trial.Periods
+}
+
+// freeTrial reports whether s is a trial period without invoice.
+func (m *model) freeTrial(s slot) bool {
+	return m.inTrial(s) && m.plan.Trial.Price == nil
+}
+
+// issueDate returns the day the invoice of s is issued: its first day in
+// advance; its end, or the day it was cut short, in arrears.
+func (m *model) issueDate(s slot) date.Date {
+	r := m.runs[s.run]
+	if r.plan.billing() != InArrears {
+		return s.p.Start
+	}
+	end, _ := m.endDate()
+	return min(s.p.End, r.until, end)
 }
 
 // addedBy returns the pause that added slot s at the end of the term.
