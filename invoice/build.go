@@ -86,6 +86,45 @@ func Build(s Spec) (Invoice, error) {
 	if err := s.validate(); err != nil {
 		return Invoice{}, err
 	}
+	if inv, ok := buildMinor(s); ok {
+		return inv, nil
+	}
+	return buildDecimal(s), nil
+}
+
+// mainLine returns the kind, description and proration ratio of the main
+// line of a valid spec.
+func (s Spec) mainLine() (kind LineKind, desc string, num, den int64) {
+	kind = s.Kind
+	if kind == 0 {
+		kind = LineRecurring
+	}
+	if f := s.Proration; f != nil && !f.IsWhole() {
+		return LineProration, "proration " + strconv.Itoa(f.Num) + "/" + strconv.Itoa(f.Den), int64(f.Num), int64(f.Den)
+	}
+	return kind, kind.String(), 1, 1
+}
+
+// fee returns fee line l with its defaults filled in (see Spec.Fees).
+func (s Spec) fee(l Line) Line {
+	if l.Kind == 0 {
+		l.Kind = LineFee
+	}
+	if l.Period == (period.Period{}) {
+		l.Period = s.Period
+	}
+	if l.Quantity == 0 {
+		l.Quantity = 1
+	}
+	if l.UnitPrice.Currency.IsZero() {
+		l.UnitPrice = l.Amount
+	}
+	return l
+}
+
+// buildDecimal builds the invoice of a valid spec with decimal arithmetic,
+// for any amount. buildMinor is its fast path.
+func buildDecimal(s Spec) Invoice {
 	c := s.Price.Recurring.Currency
 	inv := Invoice{
 		IssueDate: s.IssueDate, Period: s.Period, Buyer: s.Buyer, Beneficiary: s.Beneficiary,
@@ -108,17 +147,7 @@ func Build(s Spec) (Invoice, error) {
 	if o := s.Override; o != nil {
 		add(Line{Kind: LineOverride, Description: o.Reason, Period: s.Period, Quantity: 1, UnitPrice: o.Amount, Amount: o.Amount})
 	} else {
-		num, den := int64(1), int64(1)
-		kind := s.Kind
-		if kind == 0 {
-			kind = LineRecurring
-		}
-		desc := kind.String()
-		if f := s.Proration; f != nil && !f.IsWhole() {
-			num, den = int64(f.Num), int64(f.Den)
-			kind = LineProration
-			desc = "proration " + strconv.Itoa(f.Num) + "/" + strconv.Itoa(f.Den)
-		}
+		kind, desc, num, den := s.mainLine()
 		rec := s.Price.Recurring
 		add(Line{Kind: kind, Description: desc, Period: s.Period, Quantity: 1, UnitPrice: rec, Amount: rec.MulRatio(num, den)})
 		for _, f := range s.Price.Features {
@@ -154,24 +183,12 @@ func Build(s Spec) (Invoice, error) {
 		}
 	}
 	for _, l := range s.Fees {
-		if l.Kind == 0 {
-			l.Kind = LineFee
-		}
-		if l.Period == (period.Period{}) {
-			l.Period = s.Period
-		}
-		if l.Quantity == 0 {
-			l.Quantity = 1
-		}
-		if l.UnitPrice.Currency.IsZero() {
-			l.UnitPrice = l.Amount
-		}
-		add(l)
+		add(s.fee(l))
 	}
 	inv.Subtotal = Money{Amount: sub, Currency: c}
 	inv.Discount = Money{Amount: disc, Currency: c}
 	inv.Total = Money{Amount: sub.Add(disc), Currency: c}
-	return inv, nil
+	return inv
 }
 
 func (s Spec) validate() error {

@@ -2,6 +2,7 @@ package invoice_test
 
 import (
 	"encoding/json"
+	"math"
 	"math/big"
 	"testing"
 
@@ -27,7 +28,10 @@ func genAmount(t *rapid.T, c invoice.Currency, label string) invoice.Money {
 
 // genPrice draws a rounded, non-negative price in c.
 func genPrice(t *rapid.T, c invoice.Currency, label string) invoice.Money {
-	return invoice.FromMinor(rapid.Int64Range(0, 1e9).Draw(t, label), c)
+	// Mostly everyday prices; now and then ones large enough to take
+	// Build's decimal path.
+	n := rapid.OneOf(rapid.Int64Range(0, 1e9), rapid.Int64Range(0, math.MaxInt64/4)).Draw(t, label)
+	return invoice.FromMinor(n, c)
 }
 
 func genValidPrice(t *rapid.T) invoice.Price {
@@ -47,7 +51,7 @@ func genValidPrice(t *rapid.T) invoice.Price {
 		f := invoice.Feature{
 			Name: "limitation", Kind: invoice.Limitation,
 			QuantityIncluded: rapid.Int64Range(0, 20).Draw(t, "quantity included"),
-			QuantityUsed:     rapid.Int64Range(0, 1e6).Draw(t, "quantity used"),
+			QuantityUsed:     rapid.OneOf(rapid.Int64Range(0, 1e6), rapid.Int64Range(0, math.MaxInt64)).Draw(t, "quantity used"),
 		}
 		switch rapid.IntRange(0, 2).Draw(t, "pricing") {
 		case 0:
@@ -254,4 +258,30 @@ func TestPropertyInvoiceJSON(t *testing.T) {
 			t.Fatalf("price %s decoded as %+v, %v; want %+v", pb, p, err, s.Price)
 		}
 	})
+}
+
+// TestPropertyFastPath checks Build's int64 fast path against its decimal
+// path, the oracle, on every spec the fast path takes.
+func TestPropertyFastPath(t *testing.T) {
+	taken, declined := 0, 0
+	rapid.Check(t, func(t *rapid.T) {
+		s := genSpec(t)
+		want, err := invoice.BuildDecimal(s)
+		if err != nil {
+			t.Fatalf("BuildDecimal: %v", err)
+		}
+		got, ok := invoice.BuildMinor(s)
+		if !ok {
+			declined++
+			return
+		}
+		taken++
+		if !got.Equal(want) {
+			t.Fatalf("fast path %+v; decimal path %+v", got, want)
+		}
+	})
+	t.Logf("fast path took %d specs and declined %d", taken, declined)
+	if taken == 0 {
+		t.Error("the fast path never ran")
+	}
 }
