@@ -226,6 +226,7 @@ func TestAcceptance(t *testing.T) {
 		require.Len(t, invs, 14)
 		assert.Equal(t, "2026-01-15", invs[12].IssueDate.String())
 		assert.Equal(t, "2026-02-15", invs[13].IssueDate.String())
+		assert.Equal(t, invoice.LineExtension, invs[13].Lines[0].Kind)
 		assertMoney(t, "420.00", total(t, invs))
 	})
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/billcycle/billcycle/pause"
+	"github.com/rickb777/date/v2"
 )
 
 // Sentinel errors returned by this package, matched with errors.Is. The
@@ -60,15 +61,23 @@ var (
 type TransitionError struct {
 	// Command is the kind of the refused command.
 	Command Kind
+	// On is the command's date.
+	On date.Date
 	// State is the subscription's state on the command's date.
 	State State
-	// On is the command's date.
-	On string
+	// Since is the day that state began (the termination date of a
+	// terminated subscription).
+	Since date.Date
 }
 
-// Error returns "subscription: restart on 2021-10-20: state is terminated".
+// Error returns a message such as
+// "subscription: restart on 2021-10-20: terminated on 2021-10-15".
 func (e *TransitionError) Error() string {
-	return fmt.Sprintf("subscription: %s on %s: not allowed when %s", e.Command, e.On, e.State)
+	verb := " since "
+	if e.State == Terminated {
+		verb = " on "
+	}
+	return "subscription: " + e.Command.String() + " on " + e.On.String() + ": " + e.State.String() + verb + e.Since.String()
 }
 
 // Is reports whether target is ErrInvalidTransition, or ErrTerminated for a

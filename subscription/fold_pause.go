@@ -107,9 +107,16 @@ func (m *model) deletePause(e Event) error {
 // after differ in an invoice issued on or before d: a pause may change only
 // what has not been invoiced yet.
 func sameIssued(before, after *model, p pauseRec, d date.Date) error {
-	from := d
+	// What a pause can change: the invoices of the periods it pauses or
+	// overrides, and its fee, billed after the day it was decided.
+	from := min(d, p.on)
 	for _, r := range p.ranges() {
 		from = min(from, r.Start)
+	}
+	if p.flex != nil {
+		for _, o := range p.flex.Overrides {
+			from = min(from, o.Period.Start)
+		}
 	}
 	a, errA := before.issued(from, d+1)
 	b, errB := after.issued(from, d+1)

@@ -25,8 +25,7 @@ func (m *model) paymentFailed(e Event) error {
 		return fmt.Errorf("%w: failed attempt on %s for %s: no retry period open for it", ErrNotDue, e.Date, e.Due)
 	}
 	if m.status == Suspended || m.openRetry >= 0 {
-		st, _ := m.stateOn(e.Date)
-		return &TransitionError{Command: e.Kind, State: st, On: e.Date.String()}
+		return m.refusal(e)
 	}
 	invs, err := m.issued(e.Due, e.Due+1)
 	if err != nil {

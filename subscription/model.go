@@ -376,16 +376,20 @@ func (m *model) applyChange(b date.Date) {
 	m.newRun(b, p, false)
 }
 
-// newRun cuts the current run at b and starts the next one there. A plan
-// with the same recurrence keeps the anchor, so month ends never drift.
+// newRun cuts the current run at b and starts the next one there, anchored
+// on b unless b is a boundary of the current schedule and the recurrence is
+// the same, in which case the anchor is kept, so month ends never drift.
 func (m *model) newRun(b date.Date, p Plan, renewal bool) {
 	c := m.cur()
 	if b < c.until {
 		c.until = b
 	}
-	if p.Every == c.sched.Every && !renewal {
+	if p.Every == c.sched.Every {
+		// On a boundary of the same schedule (a plan change, or a restart
+		// exactly when the next period was due), keep the anchor: a 31st
+		// anchor must not become a 28th.
 		if k, ok := c.sched.Index(b); ok && c.sched.Boundary(k) == b {
-			m.runs = append(m.runs, run{sched: c.sched, plan: p, firstK: k, until: forever})
+			m.runs = append(m.runs, run{sched: c.sched, plan: p, firstK: k, until: forever, renewal: renewal})
 			return
 		}
 	}
@@ -466,13 +470,7 @@ func (m *model) apply(idx int, e Event) error {
 	m.advance(e.Date)
 	m.cause = idx
 	defer func() { m.cause = -1 }()
-	refuse := func() error {
-		st, _ := m.stateOn(e.Date)
-		if m.status == Terminated {
-			st = Terminated
-		}
-		return &TransitionError{Command: e.Kind, State: st, On: e.Date.String()}
-	}
+	refuse := func() error { return m.refusal(e) }
 	if m.status == Terminated {
 		return refuse()
 	}
@@ -596,4 +594,19 @@ func (m *model) applyTerminate(e Event) error {
 	}
 	m.end = e.Effective
 	return nil
+}
+
+// refusal returns the *TransitionError for event e, refused in the state on
+// its date.
+func (m *model) refusal(e Event) error {
+	st, _ := m.stateOn(e.Date)
+	b := m.baseAt(e.Date)
+	if m.status == Terminated {
+		st = Terminated
+	}
+	since := b.from
+	if st == Terminated {
+		since, _ = m.endDate()
+	}
+	return &TransitionError{Command: e.Kind, On: e.Date, State: st, Since: since}
 }

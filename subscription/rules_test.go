@@ -98,3 +98,29 @@ func TestPausePolicy(t *testing.T) {
 	restored := m(s.DeletePause(d("2025-03-05"), id))
 	assertMoney(t, "360.00", total(t, invoicesOf(t, restored, "2025-01-15", "2026-01-15")))
 }
+
+// TestRestartOnTheRenewalDayKeepsTheAnchor checks that a subscription
+// suspended on a renewal day and restarted on a later renewal day of the
+// same schedule goes on with its month-end anchor, while a restart on any
+// other day re-anchors on the restart date (rule 8).
+func TestRestartOnTheRenewalDayKeepsTheAnchor(t *testing.T) {
+	m := must(t)
+	s := newSub(t, monthly("10.00"), "2024-01-31")
+	s = m(s.Suspend(d("2024-02-29"), subscription.ByBusiness))
+	onBoundary := m(s.Restart(d("2024-03-31")))
+	var starts []string
+	for bp := range onBoundary.Periods(d("2024-03-01"), d("2024-07-01")) {
+		starts = append(starts, bp.Period.Start.String())
+	}
+	assert.Equal(t, []string{"2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30"}, starts)
+
+	other := m(s.Restart(d("2024-03-30")))
+	starts = nil
+	for bp := range other.Periods(d("2024-03-01"), d("2024-07-01")) {
+		starts = append(starts, bp.Period.Start.String())
+	}
+	assert.Equal(t, []string{"2024-03-30", "2024-04-30", "2024-05-30", "2024-06-30"}, starts)
+	invs := invoicesOf(t, other, "2024-01-31", "2024-04-01")
+	assert.Equal(t, []string{"2024-01-31", "2024-03-30"}, issueDates(invs))
+	assert.Equal(t, invoice.LineRenewal, invs[1].Lines[0].Kind)
+}

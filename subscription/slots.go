@@ -102,7 +102,8 @@ func (m *model) invoiceOf(s slot, buyer, beneficiary string) (invoice.Invoice, b
 	if f, ok := m.addedBy(s); ok && f.flex != nil {
 		spec.Kind = invoice.LineExtension
 		if a := f.flex.Extension.Amount; a != nil {
-			spec.Override = &invoice.Override{Amount: *a, Reason: "extension: " + f.flex.Reason}
+			// The caller set the amount of each added period.
+			spec.Price = invoice.Price{Recurring: *a}
 		}
 	}
 	for _, p := range m.pauses {

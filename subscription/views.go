@@ -174,8 +174,9 @@ type RetryPeriod struct {
 
 // RetryPeriods returns the retry periods of the log in order.
 func (s Subscription) RetryPeriods() []RetryPeriod {
-	out := make([]RetryPeriod, 0, len(s.m.retries))
-	for _, r := range s.m.retries {
+	m := s.projected() // a planned termination or suspension stops attempts
+	out := make([]RetryPeriod, 0, len(m.retries))
+	for _, r := range m.retries {
 		st := r.status
 		var kept []retry.Attempt
 		for _, a := range st.Attempts {
