@@ -3,7 +3,6 @@ package invoice_test
 import (
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/period"
-	"github.com/rickb777/date/v2"
 )
 
 // Named dates used across the tests.
@@ -19,5 +18,3 @@ var (
 func eur(s string) invoice.Money { return invoice.MustParseMoney(s, invoice.EUR) }
 
 func ptr(m invoice.Money) *invoice.Money { return &m }
-
-func day(s string) date.Date { return period.MustParseDate(s) }
