@@ -169,7 +169,10 @@ func (m *model) addedBy(s slot) (pauseRec, bool) {
 		return pauseRec{}, false
 	}
 	j := s.counted - m.termBase
-	for _, p := range m.activePauses() {
+	for _, p := range m.pauses {
+		if p.deleted {
+			continue
+		}
 		if j < p.adds() {
 			return p, true
 		}
