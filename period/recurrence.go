@@ -44,6 +44,12 @@ func (r Recurrence) Validate() error {
 	return nil
 }
 
+// valid reports whether r has a valid unit and 1 ≤ Every ≤ MaxEvery, like
+// Validate but without building an error.
+func (r Recurrence) valid() bool {
+	return r.Unit.Valid() && r.Every >= 1 && r.Every <= MaxEvery
+}
+
 // String returns the ISO 8601 form of r, such as "P1M" or "P10D". An invalid
 // recurrence prints as "P?" followed by its fields, which ParseRecurrence
 // rejects.

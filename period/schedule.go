@@ -38,87 +38,146 @@ func (s Schedule) Validate() error {
 	return nil
 }
 
-// anchorParts holds the anchor split into year, month and day, so that
-// repeated boundary computations split it once.
+// anchorParts holds what boundary computations need, the anchor split
+// into year, month and day once, so that repeated boundaries do not split
+// it again. The schedule must be valid.
 type anchorParts struct {
-	s                Schedule
-	year, month, day int
+	anchor date.Date
+	unit   Unit
+	step   int64 // days for Day and Week units, months for Month and Year
+	month  int64 // the anchor's month number (civil.MonthNumber)
+	day    int   // the anchor's day of month
 }
 
-func (s Schedule) parts() anchorParts {
-	a := anchorParts{s: s}
-	if s.Every.Unit == Month || s.Every.Unit == Year {
-		a.year, a.month, a.day = civil.FromDate(s.Anchor)
-	}
-	return a
-}
-
-func (a anchorParts) boundary(k int) date.Date {
-	switch a.s.Every.Unit {
+// init sets a up for s. It works in place: returning the struct by value
+// costs more than the arithmetic it saves (a store-forwarding stall).
+func (a *anchorParts) init(s Schedule) {
+	a.anchor, a.unit = s.Anchor, s.Every.Unit
+	switch s.Every.Unit {
 	case Day, Week:
-		return a.s.Anchor + date.Date(int64(k)*a.s.Every.days())
+		a.step = s.Every.days()
 	case Month, Year:
-		return civil.AddMonths(a.year, a.month, a.day, int(int64(k)*a.s.Every.months()))
+		a.step = s.Every.months()
+		y, m, d := civil.FromDate(s.Anchor)
+		a.month, a.day = civil.MonthNumber(y, m), d
 	}
-	return a.s.Anchor
+}
+
+// boundary returns the first day of period k, computed from the anchor.
+func (a *anchorParts) boundary(k int) date.Date {
+	if a.unit == Day || a.unit == Week {
+		return a.anchor + date.Date(int64(k)*a.step)
+	}
+	return a.monthBoundary(a.month + int64(k)*a.step)
+}
+
+// monthBoundary returns the boundary in month number mn: the anchor's day,
+// clamped to the length of that month.
+func (a *anchorParts) monthBoundary(mn int64) date.Date {
+	y := civil.FloorDiv(mn, 12)
+	m := int(mn-y*12) + 1
+	return civil.ToDate(int(y), m, min(a.day, civil.DaysIn(int(y), m)))
+}
+
+// periodOf returns the index of the period that holds d and that period.
+// d must be on or after the anchor.
+func (a *anchorParts) periodOf(d date.Date) (int, Period) {
+	if a.unit == Day || a.unit == Week {
+		k := int64(d-a.anchor) / a.step
+		start := a.anchor + date.Date(k*a.step)
+		return int(k), Period{Start: start, End: start + date.Date(a.step)}
+	}
+	y, m, dd := civil.FromDate(d)
+	diff := civil.MonthNumber(y, m) - a.month // ≥ 0 because d ≥ anchor
+	k := diff / a.step
+	var start date.Date
+	if c := min(a.day, civil.DaysIn(y, m)); diff == k*a.step && dd >= c {
+		// d is in the month of boundary k, on or after its day.
+		start = d - date.Date(dd-c)
+	} else {
+		if diff == k*a.step {
+			// d is in the month of boundary k but before its day.
+			k--
+		}
+		start = a.monthBoundary(a.month + k*a.step)
+	}
+	return int(k), Period{Start: start, End: a.monthBoundary(a.month + (k+1)*a.step)}
+}
+
+// index returns the index of the period that holds d. d must be on or
+// after the anchor.
+func (a *anchorParts) index(d date.Date) int {
+	if a.unit == Day || a.unit == Week {
+		return int(int64(d-a.anchor) / a.step)
+	}
+	y, m, dd := civil.FromDate(d)
+	diff := civil.MonthNumber(y, m) - a.month // ≥ 0 because d ≥ anchor
+	k := diff / a.step
+	if diff == k*a.step && dd < min(a.day, civil.DaysIn(y, m)) {
+		// d is in the month of boundary k but before its day.
+		k--
+	}
+	return int(k)
 }
 
 // Boundary returns the first day of period k: Anchor + k × Every, with the
-// day of month clamped for month and year units. k may be negative.
+// day of month clamped for month and year units. k may be negative. It
+// returns the zero Date if s is invalid.
 func (s Schedule) Boundary(k int) date.Date {
-	return s.parts().boundary(k)
+	if !s.Every.valid() {
+		return 0
+	}
+	var a anchorParts
+	a.init(s)
+	return a.boundary(k)
 }
 
-// Period returns period k, [Boundary(k), Boundary(k+1)).
+// Period returns period k, [Boundary(k), Boundary(k+1)). It returns the
+// zero Period if s is invalid.
 func (s Schedule) Period(k int) Period {
-	a := s.parts()
+	if !s.Every.valid() {
+		return Period{}
+	}
+	var a anchorParts
+	a.init(s)
 	return Period{Start: a.boundary(k), End: a.boundary(k + 1)}
 }
 
 // Index returns the index of the period that holds d, and false if d is
 // before the anchor or s is invalid. It runs in constant time.
 func (s Schedule) Index(d date.Date) (int, bool) {
-	if d < s.Anchor || s.Every.Validate() != nil {
+	if d < s.Anchor || !s.Every.valid() {
 		return 0, false
 	}
-	switch s.Every.Unit {
-	case Day, Week:
-		return int(int64(d-s.Anchor) / s.Every.days()), true
-	default: // Month, Year
-		step := s.Every.months()
-		ay, am, ad := civil.FromDate(s.Anchor)
-		y, m, dd := civil.FromDate(d)
-		diff := civil.MonthNumber(y, m) - civil.MonthNumber(ay, am)
-		k := diff / step // diff ≥ 0 because d ≥ anchor
-		if diff == k*step && dd < min(ad, civil.DaysIn(y, m)) {
-			// d is in the month of boundary k but before its day.
-			k--
-		}
-		return int(k), true
-	}
+	var a anchorParts
+	a.init(s)
+	return a.index(d), true
 }
 
 // PeriodOf returns the period that holds d and its index, and false if d is
 // before the anchor or s is invalid. It runs in constant time.
 func (s Schedule) PeriodOf(d date.Date) (Period, int, bool) {
-	k, ok := s.Index(d)
-	if !ok {
+	if d < s.Anchor || !s.Every.valid() {
 		return Period{}, 0, false
 	}
-	return s.Period(k), k, true
+	var a anchorParts
+	a.init(s)
+	k, p := a.periodOf(d)
+	return p, k, true
 }
 
 // Next returns the first boundary strictly after d: the anchor itself if d
 // is before it. It returns false only if s is invalid.
 func (s Schedule) Next(d date.Date) (date.Date, bool) {
-	if s.Every.Validate() != nil {
+	if !s.Every.valid() {
 		return 0, false
 	}
-	k, ok := s.Index(d)
-	if !ok {
+	if d < s.Anchor {
 		return s.Anchor, true
 	}
-	return s.Boundary(k + 1), true
+	var a anchorParts
+	a.init(s)
+	return a.boundary(a.index(d) + 1), true
 }
 
 // Periods returns the periods of s that share at least one day with
@@ -126,14 +185,15 @@ func (s Schedule) Next(d date.Date) (date.Date, bool) {
 // if to ≤ from or s is invalid.
 func (s Schedule) Periods(from, to date.Date) iter.Seq[Period] {
 	return func(yield func(Period) bool) {
-		if to <= from || s.Every.Validate() != nil {
+		if to <= from || !s.Every.valid() {
 			return
 		}
-		k, ok := s.Index(from)
-		if !ok {
-			k = 0
+		var a anchorParts
+		a.init(s)
+		k := 0
+		if from > s.Anchor {
+			k = a.index(from)
 		}
-		a := s.parts()
 		start := a.boundary(k)
 		for start < to {
 			end := a.boundary(k + 1)
@@ -150,14 +210,15 @@ func (s Schedule) Periods(from, to date.Date) iter.Seq[Period] {
 // stop ranging when you have enough.
 func (s Schedule) PeriodsFrom(from date.Date) iter.Seq[Period] {
 	return func(yield func(Period) bool) {
-		if s.Every.Validate() != nil {
+		if !s.Every.valid() {
 			return
 		}
-		k, ok := s.Index(from)
-		if !ok {
-			k = 0
+		var a anchorParts
+		a.init(s)
+		k := 0
+		if from > s.Anchor {
+			k = a.index(from)
 		}
-		a := s.parts()
 		start := a.boundary(k)
 		for {
 			end := a.boundary(k + 1)

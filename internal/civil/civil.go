@@ -13,20 +13,22 @@ const epochShift = 306
 // FromDate splits d into its year, month (1–12) and day of month.
 func FromDate(d date.Date) (year, month, day int) {
 	// Howard Hinnant's civil_from_days, with eras of 400 years starting on
-	// March 1 so that the leap day is the last day of a year.
+	// March 1 so that the leap day is the last day of a year. Within an era
+	// every quantity is small and non-negative: unsigned 32-bit arithmetic
+	// lets the compiler divide by constants without sign fix-ups.
 	z := int64(d) + epochShift
 	era := floorDiv(z, 146097)
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
+	doe := uint32(z - era*146097)                          // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // [0, 11]
 	day = int(doy - (153*mp+2)/5 + 1)
 	if mp < 10 {
 		month = int(mp + 3)
 	} else {
 		month = int(mp - 9)
 	}
-	year = int(yoe + era*400)
+	year = int(int64(yoe) + era*400)
 	if month <= 2 {
 		year++
 	}
@@ -41,17 +43,16 @@ func ToDate(year, month, day int) date.Date {
 		y--
 	}
 	era := floorDiv(y, 400)
-	yoe := y - era*400
-	m := int64(month)
-	var mp int64
-	if m > 2 {
-		mp = m - 3
+	yoe := uint32(y - era*400) // [0, 399]
+	var mp uint32              // months since March, [0, 11]
+	if month > 2 {
+		mp = uint32(month - 3)
 	} else {
-		mp = m + 9
+		mp = uint32(month + 9)
 	}
-	doy := (153*mp+2)/5 + int64(day) - 1
+	doy := (153*mp+2)/5 + uint32(day) - 1 // [0, 365]
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return date.Date(era*146097 + doe - epochShift)
+	return date.Date(era*146097 + int64(doe) - epochShift)
 }
 
 // IsLeap reports whether year is a leap year of the proleptic Gregorian
