@@ -32,7 +32,7 @@ var (
 	// ErrOrphanPause reports the deletion of a pause that would orphan a
 	// later pause on a period it added: delete the later one first.
 	// Returned by package subscription.
-	ErrOrphanPause = errors.New("pause: deletion would orphan a later pause")
+	ErrOrphanPause = errors.New("pause: a whole-period pause would no longer name a billing period")
 	// ErrPolicy reports a pause that breaks a limit of a Policy. The error
 	// is a *PolicyError, or several joined, naming the limit and both
 	// values.

@@ -50,8 +50,12 @@ var (
 	// ErrPauseNotFound reports the deletion of a pause that does not exist
 	// or was already deleted. It is pause.ErrPauseNotFound.
 	ErrPauseNotFound = pause.ErrPauseNotFound
-	// ErrOrphanPause reports the deletion of a pause that would leave a
-	// later pause on a period it added. It is pause.ErrOrphanPause.
+	// ErrOrphanPause reports a command that would leave a whole-period pause
+	// on a period that is no longer a billing period: the deletion of a
+	// pause whose extension added it, or a renewal (restart, late payment
+	// under retry.RestartOnPayment, plan change to another recurrence) that
+	// re-anchors the schedule under it. Delete that pause first. It is
+	// pause.ErrOrphanPause.
 	ErrOrphanPause = pause.ErrOrphanPause
 )
 

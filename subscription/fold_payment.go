@@ -90,7 +90,7 @@ func (m *model) paymentSucceeded(e Event) error {
 			m.newRun(e.Date, c.plan, true)
 		}
 		m.setState(e.Date, m.running(), 0)
-		return nil
+		return m.checkWholePauses(e.Due, "late payment")
 	}
 	for i := range m.retries {
 		if rr := &m.retries[i]; rr.due == e.Due && rr.unpaid {

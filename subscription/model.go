@@ -508,6 +508,14 @@ func (m *model) apply(idx int, e Event) error {
 			return nil
 		}
 		m.change, m.changeAt = e.Plan, m.boundaryAfter(e.Date)
+		if e.Plan.Every != m.cur().sched.Every {
+			// Check the pauses against the schedule the change will start.
+			probe := m.clone()
+			probe.advance(m.changeAt)
+			if err := probe.checkWholePauses(m.changeAt, "plan change"); err != nil {
+				return err
+			}
+		}
 	case AddFlexiblePause, AddWholePeriodPause:
 		return m.addPause(idx, e)
 	case DeletePause:
@@ -542,12 +550,13 @@ func (m *model) nextRenewal(d date.Date) date.Date {
 }
 
 func (m *model) restart(d date.Date) error {
-	switch m.status {
-	case SuspensionScheduled:
+	switch {
+	case m.status == Suspended:
+	case m.scheduled != nil:
+		// A suspension is scheduled: restarting cancels it.
 		m.scheduled = nil
 		m.setState(d, m.running(), 0)
 		return nil
-	case Suspended:
 	default:
 		return fmt.Errorf("%w: restart on %s: state is %s", ErrNotSuspended, d, m.status)
 	}
@@ -568,6 +577,24 @@ func (m *model) restart(d date.Date) error {
 		m.autoAt = m.nextRenewal(d)
 	}
 	m.setState(d, m.running(), 0)
+	return m.checkWholePauses(d, "restart")
+}
+
+// checkWholePauses returns an error wrapping ErrOrphanPause if a
+// whole-period pause of a period starting on or after d no longer names a
+// billing period, because a renewal re-anchored the schedule under it.
+func (m *model) checkWholePauses(d date.Date, what string) error {
+	for _, p := range m.pauses {
+		if p.deleted || p.whole == nil {
+			continue
+		}
+		for _, pp := range p.whole.Periods {
+			if pp.Start >= d && !m.slotOf(pp) {
+				return fmt.Errorf("%w: %s on %s re-anchors the schedule under pause %d of %s; delete the pause first",
+					ErrOrphanPause, what, d, p.id, pp)
+			}
+		}
+	}
 	return nil
 }
 

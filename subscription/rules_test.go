@@ -5,6 +5,7 @@ import (
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
+	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/stretchr/testify/assert"
@@ -123,4 +124,49 @@ func TestRestartOnTheRenewalDayKeepsTheAnchor(t *testing.T) {
 	invs := invoicesOf(t, other, "2024-01-31", "2024-04-01")
 	assert.Equal(t, []string{"2024-01-31", "2024-03-30"}, issueDates(invs))
 	assert.Equal(t, invoice.LineRenewal, invs[1].Lines[0].Kind)
+}
+
+// TestRegressionsFromTheKit pins bugs that the invariant checker and the
+// state machine found.
+func TestRegressionsFromTheKit(t *testing.T) {
+	m := must(t)
+	t.Run("stub not invoiced when suspended on its first day", func(t *testing.T) {
+		a := d("2021-01-11")
+		s, err := subscription.New(subscription.Terms{Plan: monthly("31.00"), Start: d("2021-01-01"), Anchor: &a})
+		require.NoError(t, err)
+		invs := invoicesOf(t, s, "2021-01-01", "2021-02-01")
+		require.Len(t, invs, 2)
+		assertMoney(t, "10.00", invs[0].Total) // 10 days of the 31-day December–January period
+		for _, cmd := range []func(subscription.Subscription) (subscription.Subscription, error){
+			func(s subscription.Subscription) (subscription.Subscription, error) {
+				return s.Suspend(d("2021-01-01"), subscription.ByBusiness)
+			},
+			func(s subscription.Subscription) (subscription.Subscription, error) { return s.TerminateNow(d("2021-01-01")) },
+		} {
+			assert.Empty(t, invoicesOf(t, m(cmd(s)), "2021-01-01", "2021-03-01"))
+		}
+	})
+	t.Run("restart cancels a scheduled suspension while past due", func(t *testing.T) {
+		p := monthly("30.00")
+		p.Retry = retry.Policy{Attempts: 3}
+		s := m(newSub(t, p, "2021-10-01").RecordPaymentFailure(d("2021-11-01"), d("2021-11-01")))
+		s = m(s.ScheduleSuspension(d("2021-11-01"), d("2021-11-02"), subscription.ByBusiness))
+		s = m(s.Restart(d("2021-11-01")))
+		assert.Equal(t, subscription.PastDue, s.StateOn(d("2021-11-02")))
+	})
+	t.Run("renewal restart under a whole-period pause is refused", func(t *testing.T) {
+		s := newSub(t, monthly("10.00"), "2021-01-01")
+		s = m(s.AddWholePeriodPause(d("2021-01-05"), pause.WholePeriod{Periods: []period.Period{pp("2021-03-01", "2021-04-01")}, Reason: "travel"}))
+		s = m(s.Suspend(d("2021-01-10"), subscription.ByBusiness))
+		_, err := s.Restart(d("2021-02-15"))
+		require.ErrorIs(t, err, subscription.ErrOrphanPause)
+		assert.Contains(t, err.Error(), "2021-03-01")
+		// Restarting before the period ended keeps the schedule and the pause.
+		s2 := m(s.Restart(d("2021-01-20")))
+		assert.Equal(t, subscription.Paused, s2.StateOn(d("2021-03-20")))
+		// Deleting the pause first lets the renewal restart through.
+		s = m(s.DeletePause(d("2021-02-15"), s.Pauses("travel")[0].ID))
+		s = m(s.Restart(d("2021-02-15")))
+		assert.True(t, s.Entitled(d("2021-03-20")))
+	})
 }

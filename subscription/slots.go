@@ -187,6 +187,12 @@ func (m *model) leadInvoice(buyer, beneficiary string) (invoice.Invoice, bool, e
 	if m.lead.Days() == 0 {
 		return invoice.Invoice{}, false, nil
 	}
+	// Like any period, the lead does not run if the subscription is
+	// suspended or ends on its first day.
+	end, _ := m.endDate()
+	if !m.baseAt(m.lead.Start).state.Entitled() || end <= m.lead.Start {
+		return invoice.Invoice{}, false, nil
+	}
 	spec := invoice.Spec{Period: m.lead, IssueDate: m.lead.Start, Buyer: buyer, Beneficiary: beneficiary}
 	if m.plan.Trial.Days > 0 {
 		if m.plan.Trial.Price == nil {
@@ -202,7 +208,20 @@ func (m *model) leadInvoice(buyer, beneficiary string) (invoice.Invoice, bool, e
 		spec.Price, spec.Proration = m.plan.Price, &f
 	}
 	if m.plan.billing() == InArrears {
-		spec.IssueDate = m.lead.End
+		spec.IssueDate = min(m.lead.End, end)
+		if end < m.lead.End {
+			// Cut short: bill the days served, of the whole period.
+			served := period.Period{Start: m.lead.Start, End: end}
+			whole := m.lead
+			if m.plan.Trial.Days == 0 {
+				whole = m.runs[0].sched.Period(-1)
+			}
+			f, err := period.Coverage(whole, served)
+			if err != nil {
+				return invoice.Invoice{}, false, err
+			}
+			spec.Proration = &f
+		}
 	}
 	inv, err := invoice.Build(spec)
 	return inv, err == nil, err
