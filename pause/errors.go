@@ -29,9 +29,11 @@ var (
 	// ErrPauseNotFound reports the deletion of a pause that does not
 	// exist. Returned by package subscription.
 	ErrPauseNotFound = errors.New("pause: pause not found")
-	// ErrOrphanPause reports the deletion of a pause that would orphan a
-	// later pause on a period it added: delete the later one first.
-	// Returned by package subscription.
+	// ErrOrphanPause reports a command that would leave a whole-period
+	// pause on a period that is no longer a billing period — deleting the
+	// pause whose extension added that period, or re-anchoring the schedule
+	// under it: delete the whole-period pause first. Returned by package
+	// subscription.
 	ErrOrphanPause = errors.New("pause: a whole-period pause would no longer name a billing period")
 	// ErrPolicy reports a pause that breaks a limit of a Policy. The error
 	// is a *PolicyError, or several joined, naming the limit and both

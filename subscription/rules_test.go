@@ -141,7 +141,9 @@ func TestRegressionsFromTheKit(t *testing.T) {
 			func(s subscription.Subscription) (subscription.Subscription, error) {
 				return s.Suspend(d("2021-01-01"), subscription.ByBusiness)
 			},
-			func(s subscription.Subscription) (subscription.Subscription, error) { return s.TerminateNow(d("2021-01-01")) },
+			func(s subscription.Subscription) (subscription.Subscription, error) {
+				return s.TerminateNow(d("2021-01-01"))
+			},
 		} {
 			assert.Empty(t, invoicesOf(t, m(cmd(s)), "2021-01-01", "2021-03-01"))
 		}
