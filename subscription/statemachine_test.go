@@ -55,14 +55,14 @@ func (m *refModel) advance(on date.Date) {
 
 // smState is the state of one run of the state machine.
 type smState struct {
-	s      subscription.Subscription
-	plan   subscription.Plan
-	start  date.Date
-	now    date.Date
-	ref    refModel
-	span   period.Period
-	trace  []string
-	policy retry.Policy
+	s        subscription.Subscription
+	plan     subscription.Plan
+	start    date.Date
+	now      date.Date
+	ref      refModel
+	span     period.Period
+	trace    []string
+	policy   retry.Policy
 	extended bool // TEMP
 }
 
@@ -169,7 +169,9 @@ func checkIssuedHistory(t *rapid.T, before, after subscription.Subscription, on 
 			continue
 		}
 		found := slices.ContainsFunc(b, func(o invoice.Invoice) bool { return o.Equal(inv) })
-		found = found || slices.ContainsFunc(b, func(o invoice.Invoice) bool { return o.IssueDate == inv.IssueDate && o.Period == inv.Period && o.Total.Equal(inv.Total) }) // TEMP
+		found = found || slices.ContainsFunc(b, func(o invoice.Invoice) bool {
+			return o.IssueDate == inv.IssueDate && o.Period == inv.Period && o.Total.Equal(inv.Total)
+		}) // TEMP
 		if !found {
 			t.Fatalf("%s on %s changed the invoice issued on %s for %s (total %s): after it %v",
 				name, on, inv.IssueDate, inv.Period, inv.Total, describe(b))
