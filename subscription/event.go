@@ -3,6 +3,8 @@ package subscription
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
@@ -163,9 +165,25 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// validate checks that e has the fields its kind needs.
+// fields lists, for each kind, the optional fields it uses.
+var fields = map[Kind]string{
+	Suspend: "reason", ScheduleSuspension: "reason effective", Terminate: "effective",
+	ChangePlan: "plan", AddFlexiblePause: "flexible", AddWholePeriodPause: "whole_period",
+	DeletePause: "pause_id", PaymentFailed: "due", PaymentSucceeded: "due",
+}
+
+// validate checks that e has the fields its kind needs, and no other: a log
+// that Apply accepted always round-trips through JSON.
 func (e Event) validate() error {
 	bad := func(why string) error { return fmt.Errorf("%w: %s on %s: %s", ErrInvalidEvent, e.Kind, e.Date, why) }
+	uses := strings.Fields(fields[e.Kind])
+	set := map[string]bool{"reason": e.Reason != 0, "effective": e.Effective != 0, "plan": e.Plan != nil,
+		"flexible": e.Flexible != nil, "whole_period": e.WholePeriod != nil, "pause_id": e.PauseID != 0, "due": e.Due != 0}
+	for name, isSet := range set {
+		if isSet && !slices.Contains(uses, name) {
+			return bad(fmt.Sprintf("field %s does not belong to this kind", name))
+		}
+	}
 	switch e.Kind {
 	case Suspend, ScheduleSuspension:
 		if !e.Reason.Valid() {
@@ -199,7 +217,11 @@ func (e Event) validate() error {
 		if e.Due == 0 || e.Due > e.Date {
 			return bad(fmt.Sprintf("due date %s must be set and not after the event", e.Due))
 		}
-	case CancelSuspension, Restart, CancelTermination, DeletePause, PaymentMethodInvalidated, PaymentMethodUpdated:
+	case DeletePause:
+		if e.PauseID < 0 {
+			return bad(fmt.Sprintf("pause id %d", e.PauseID))
+		}
+	case CancelSuspension, Restart, CancelTermination, PaymentMethodInvalidated, PaymentMethodUpdated:
 	default:
 		return bad("unknown kind")
 	}

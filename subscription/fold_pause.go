@@ -55,9 +55,17 @@ func (m *model) addPause(idx int, e Event) error {
 			}
 		}
 	}
+	if m.end != forever {
+		rec.shiftsEnd = true
+	}
 	if f := rec.flex; f != nil {
-		if f.Extension.Periods > 0 && !m.hasTerm {
-			return fmt.Errorf("%w: extension by %d periods on %s", ErrNoEnd, f.Extension.Periods, e.Date)
+		if f.Extension.Periods > 0 {
+			_, onBoundary := m.shiftBoundary(m.end, 0)
+			if !m.hasTerm && (m.end == forever || !onBoundary) {
+				return fmt.Errorf("%w: extension by %d periods on %s", ErrNoEnd, f.Extension.Periods, e.Date)
+			}
+			// The extension's periods come after the current end.
+			rec.extStart = m.countedBefore(end)
 		}
 		for _, o := range f.Overrides {
 			if !m.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {

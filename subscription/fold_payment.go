@@ -82,15 +82,17 @@ func (m *model) paymentSucceeded(e Event) error {
 		rr.outcomes, rr.status = outcomes, st
 		m.openRetry = -1
 		if rr.policy.Late() == retry.RestartOnPayment && e.Date > e.Due {
-			// The renewed period starts on the payment date.
+			// The renewed period starts on the payment date. The invoice
+			// issued on the due date stays as it was and pays for it.
 			c := m.cur()
-			if e.Due < c.until {
-				c.until = e.Due
-			}
-			m.newRun(e.Date, c.plan, true)
+			advance := c.plan.billing() == InAdvance
+			m.newRun(e.Date, c.plan, !advance)
+			m.cur().prepaid = advance
+			m.setState(e.Date, m.running(), 0)
+			return m.checkWholePauses(e.Due, "late payment")
 		}
 		m.setState(e.Date, m.running(), 0)
-		return m.checkWholePauses(e.Due, "late payment")
+		return nil
 	}
 	for i := range m.retries {
 		if rr := &m.retries[i]; rr.due == e.Due && rr.unpaid {

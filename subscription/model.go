@@ -23,6 +23,26 @@ type run struct {
 	firstK  int
 	until   date.Date
 	renewal bool // the first period is a renewal (restart or late payment)
+	prepaid bool // the first period was paid by the invoice of the period cut short before it
+}
+
+// free returns the number of leading periods of r that the previous run's
+// invoice paid: they are neither billed nor counted towards the term.
+func (r run) free() int {
+	if r.prepaid {
+		return 1
+	}
+	return 0
+}
+
+// uncounted returns, for period k of r, how many periods of r before k do
+// not count: moved whole-period pauses (sorted ks) and a prepaid first one.
+func (r run) uncounted(ks []int, k int) int {
+	n := countBelow(ks, k)
+	if r.prepaid && k > r.firstK {
+		n++
+	}
+	return n
 }
 
 // seg is a change of the base state on a date; the state holds until the
@@ -42,6 +62,12 @@ type pauseRec struct {
 	whole   *pause.WholePeriod
 	fee     *pause.Fee // the plan's freeze fee when the pause was added
 	deleted bool
+	// shiftsEnd reports whether the pause moves the termination date that
+	// a Terminate command set before it was added.
+	shiftsEnd bool
+	// extStart is the number, among the periods counted towards the term,
+	// of the first period of a flexible pause's extension.
+	extStart int
 }
 
 // reason returns the pause's reason.
@@ -95,9 +121,8 @@ type model struct {
 	status    State // Active, SuspensionScheduled, Suspended, PastDue or Terminated
 	lastEnd   date.Date
 	hasTerm   bool
-	termBase  int       // periods of the term, without those pauses add
-	end       date.Date // termination date set by a command, or forever
-	endByCmd  bool      // a Terminate event set end or the term
+	termBase  int       // the plan's fixed term in periods, without those extensions add
+	end       date.Date // termination date set by a Terminate command, or forever
 	scheduled *seg      // a scheduled suspension: from is its effective date
 	change    *Plan     // a plan change waiting for the next renewal
 	changeAt  date.Date
@@ -189,6 +214,14 @@ func (m *model) activePauses() []pauseRec {
 	return out
 }
 
+// moves returns the number of periods a whole-period pause moves to the end.
+func (p pauseRec) moves() int {
+	if p.whole == nil || p.whole.SkipOnly {
+		return 0
+	}
+	return len(p.whole.Periods)
+}
+
 // pauseAdds returns the periods that active pauses' extensions add to a
 // term.
 func (m *model) pauseAdds() int {
@@ -236,40 +269,74 @@ func slotsIn(r run, limit date.Date) int {
 	return k - r.firstK + 1
 }
 
-// termEnd returns the end of the term (fixed, or set by a termination at a
-// period end), moved by the periods that pauses add, and false if the
-// subscription has no term or the term does not end in the runs known.
+// termEnd returns the end of the plan's fixed term, moved by the periods
+// that pauses add or move, and false if the plan has no term or the term
+// does not end in the runs known (a suspension that never restarted).
 func (m *model) termEnd() (date.Date, bool) {
 	if !m.hasTerm {
 		return 0, false
 	}
 	remaining := m.termBase + m.pauseAdds()
-	for i, r := range m.runs {
+	for _, r := range m.runs {
 		moved := m.pausedSlots(r, true)
-		k := r.firstK + max(remaining, 0)
+		k := r.firstK + max(remaining, 0) + r.free()
 		for _, mk := range moved {
 			if mk < k {
 				k++
 			}
 		}
-		if end := r.sched.Boundary(k); k == r.firstK || r.sched.Boundary(k-1) < r.until {
-			if i > 0 && k == r.firstK {
-				// The term ended with the previous run.
-				prev := m.runs[i-1]
-				n := slotsIn(prev, forever)
-				return prev.sched.Boundary(prev.firstK + n), true
-			}
-			return end, true
+		if r.sched.Boundary(k-1) < r.until {
+			return r.sched.Boundary(k), true
 		}
 		n := slotsIn(r, forever)
-		remaining -= n - countBelow(moved, r.firstK+n)
+		remaining -= n - r.uncounted(moved, r.firstK+n)
 	}
 	return 0, false
 }
 
+// commandEnd returns the termination date a Terminate command set, moved by
+// the periods that pauses added after it add or move, or forever.
+func (m *model) commandEnd() date.Date {
+	if m.end == forever {
+		return forever
+	}
+	n := 0
+	for _, p := range m.pauses {
+		if !p.deleted && p.shiftsEnd {
+			n += p.adds() + p.moves()
+		}
+	}
+	if n == 0 {
+		return m.end
+	}
+	e, _ := m.shiftBoundary(m.end, n)
+	return e
+}
+
+// shiftBoundary returns the boundary n periods after e in the current run,
+// and false (with e) if e is not a boundary of it.
+func (m *model) shiftBoundary(e date.Date, n int) (date.Date, bool) {
+	r := m.cur()
+	if k, ok := r.sched.Index(e); ok && k >= r.firstK && r.sched.Boundary(k) == e {
+		return r.sched.Boundary(k + n), true
+	}
+	return e, false
+}
+
+// countedBefore returns how many periods starting before e count towards
+// the term.
+func (m *model) countedBefore(e date.Date) int {
+	n := 0
+	for _, r := range m.runs {
+		c := slotsIn(r, e)
+		n += c - r.uncounted(m.pausedSlots(r, true), r.firstK+c)
+	}
+	return n
+}
+
 // endDate returns the termination date as known so far.
 func (m *model) endDate() (date.Date, bool) {
-	end := m.end
+	end := m.commandEnd()
 	if t, ok := m.termEnd(); ok && t < end {
 		end = t
 	}
@@ -346,6 +413,9 @@ func (m *model) terminate(d date.Date) {
 		c.until = d
 	}
 	m.end = d
+	for i := range m.pauses {
+		m.pauses[i].shiftsEnd = false // the end is final
+	}
 	m.setState(d, Terminated, 0)
 }
 
@@ -354,7 +424,7 @@ func (m *model) suspend(d date.Date, r Reason) {
 		return
 	}
 	m.closeRetry(d)
-	m.scheduled = nil
+	m.scheduled, m.autoAt = nil, forever
 	m.lastEnd = m.boundaryAtOrAfter(d)
 	if c := m.cur(); d < c.until {
 		c.until = d
@@ -374,6 +444,11 @@ func (m *model) applyChange(b date.Date) {
 	p := *m.change
 	m.change = nil
 	m.newRun(b, p, false)
+	if !p.Suspension.InvalidPaymentMethod {
+		m.autoAt = forever // the new plan has no such rule
+	} else if m.invalidAt != forever && m.autoAt == forever {
+		m.autoAt = m.nextRenewal(b)
+	}
 }
 
 // newRun cuts the current run at b and starts the next one there, anchored
@@ -497,11 +572,10 @@ func (m *model) apply(idx int, e Event) error {
 	case Terminate:
 		return m.applyTerminate(e)
 	case CancelTermination:
-		if !m.endByCmd {
+		if m.end == forever {
 			return fmt.Errorf("%w: cancel termination on %s: no termination planned", ErrInvalidTransition, e.Date)
 		}
-		m.endByCmd, m.end, m.endCause = false, forever, -1
-		m.hasTerm, m.termBase = m.plan.Periods > 0, m.plan.Periods
+		m.end, m.endCause = forever, -1
 	case ChangePlan:
 		if m.status == Suspended {
 			m.change, m.changeAt = e.Plan, forever
@@ -526,7 +600,7 @@ func (m *model) apply(idx int, e Event) error {
 		return m.paymentSucceeded(e)
 	case PaymentMethodInvalidated:
 		m.invalidAt, m.autoCause = e.Date, idx
-		if m.cur().plan.Suspension.InvalidPaymentMethod {
+		if m.cur().plan.Suspension.InvalidPaymentMethod && m.status != Suspended {
 			m.autoAt = m.nextRenewal(e.Date)
 		}
 	case PaymentMethodUpdated:
@@ -560,7 +634,8 @@ func (m *model) restart(d date.Date) error {
 	default:
 		return fmt.Errorf("%w: restart on %s: state is %s", ErrNotSuspended, d, m.status)
 	}
-	if d >= m.lastEnd {
+	renewal := d >= m.lastEnd
+	if renewal {
 		// Renewal: a new period starts on the restart date (rule 8).
 		p := m.cur().plan
 		if m.change != nil {
@@ -573,11 +648,15 @@ func (m *model) restart(d date.Date) error {
 			m.changeAt = m.boundaryAfter(d)
 		}
 	}
+	m.autoAt = forever
 	if m.invalidAt != forever && m.cur().plan.Suspension.InvalidPaymentMethod {
 		m.autoAt = m.nextRenewal(d)
 	}
 	m.setState(d, m.running(), 0)
-	return m.checkWholePauses(d, "restart")
+	if renewal {
+		return m.checkWholePauses(d, "restart")
+	}
+	return nil
 }
 
 // checkWholePauses returns an error wrapping ErrOrphanPause if a
@@ -589,7 +668,7 @@ func (m *model) checkWholePauses(d date.Date, what string) error {
 			continue
 		}
 		for _, pp := range p.whole.Periods {
-			if pp.Start >= d && !m.slotOf(pp) {
+			if end, ok := m.endDate(); pp.Start >= d && !(ok && pp.Start >= end) && !m.slotOf(pp) {
 				return fmt.Errorf("%w: %s on %s re-anchors the schedule under pause %d of %s; delete the pause first",
 					ErrOrphanPause, what, d, p.id, pp)
 			}
@@ -606,20 +685,11 @@ func (m *model) applyTerminate(e Event) error {
 	if cur, ok := m.endDate(); ok && e.Effective > cur {
 		return fmt.Errorf("%w: terminate on %s effective %s: the subscription already ends on %s", ErrInvalidTransition, e.Date, e.Effective, cur)
 	}
-	m.endByCmd, m.endCause = true, m.cause
-	r := m.cur()
-	if k, ok := r.sched.Index(e.Effective); ok && r.until == forever && k > r.firstK && r.sched.Boundary(k) == e.Effective {
-		// On a boundary: the end is a number of periods, which pauses and
-		// extensions can move.
-		counted := k - r.firstK - countBelow(m.pausedSlots(*r, true), k)
-		for _, prev := range m.runs[:len(m.runs)-1] {
-			n := slotsIn(prev, forever)
-			counted += n - countBelow(m.pausedSlots(prev, true), prev.firstK+n)
-		}
-		m.hasTerm, m.termBase = true, counted-m.pauseAdds()
-		return nil
+	// The date is taken as given: pauses added before it no longer move it.
+	m.end, m.endCause = e.Effective, m.cause
+	for i := range m.pauses {
+		m.pauses[i].shiftsEnd = false
 	}
-	m.end = e.Effective
 	return nil
 }
 

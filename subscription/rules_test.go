@@ -172,3 +172,89 @@ func TestRegressionsFromTheKit(t *testing.T) {
 		assert.True(t, s.Entitled(d("2021-03-20")))
 	})
 }
+
+// TestIssuedInvoicesNeverChange pins the second round of reports: an event
+// never changes an invoice issued before its date, and the termination a
+// command sets is the one the views report.
+func TestIssuedInvoicesNeverChange(t *testing.T) {
+	m := must(t)
+	t.Run("in arrears, a suspension does not issue the invoice early", func(t *testing.T) {
+		p := monthly("31.00")
+		p.Billing = subscription.InArrears
+		s := m(newSub(t, p, "2020-01-01").Suspend(d("2020-01-02"), subscription.ByBusiness))
+		invs := invoicesOf(t, s, "2020-01-01", "2020-02-01")
+		require.Len(t, invs, 1)
+		assert.Equal(t, "2020-02-01", invs[0].IssueDate.String(), "issued at the period's end")
+		assertMoney(t, "1.00", invs[0].Total) // one day served
+		restarted := m(s.Restart(d("2020-01-03")))
+		invs = invoicesOf(t, restarted, "2020-01-01", "2020-02-01")
+		assert.Equal(t, "2020-02-01", invs[0].IssueDate.String())
+		assertMoney(t, "31.00", invs[0].Total)
+	})
+	t.Run("restart on payment keeps the issued invoice", func(t *testing.T) {
+		p := monthly("30.00")
+		p.Retry = retry.Policy{Attempts: 3, LatePayment: retry.RestartOnPayment}
+		s := m(newSub(t, p, "2021-10-01").RecordPaymentFailure(d("2021-10-01"), d("2021-10-01")))
+		before := invoicesOf(t, s, "2021-10-01", "2021-10-02")
+		s = m(s.RecordPayment(d("2021-10-02"), d("2021-10-01")))
+		after := invoicesOf(t, s, "2021-10-01", "2021-10-02")
+		require.Len(t, after, 1)
+		assert.True(t, before[0].Equal(after[0]))
+		next, _ := s.NextRenewal(d("2021-10-02"))
+		assert.Equal(t, "2021-11-02", next.String())
+	})
+	t.Run("terminate at the end of a moved period", func(t *testing.T) {
+		s0 := newSub(t, monthly("30.00"), "2021-10-01")
+		s0 = m(s0.AddWholePeriodPause(d("2021-10-01"), pause.WholePeriod{Periods: []period.Period{pp("2021-11-01", "2021-12-01")}, Reason: "travel"}))
+		end, _ := m(s0.TerminateOn(d("2021-10-15"), d("2021-12-01"))).TerminationDate()
+		assert.Equal(t, "2021-12-01", end.String())
+		end, _ = m(s0.TerminateAtPeriodEnd(d("2021-11-01"))).TerminationDate()
+		assert.Equal(t, "2021-12-01", end.String())
+	})
+	t.Run("terminate after an extension keeps earlier invoices", func(t *testing.T) {
+		s := newSub(t, monthly("30.00"), "2021-10-01")
+		s = m(s.TerminateAtPeriodEnd(d("2021-10-05"))) // ends 2021-11-01
+		s = m(s.AddFlexiblePause(d("2021-10-06"), pause.Flexible{Days: pp("2021-10-10", "2021-10-12"), Reason: "travel",
+			Extension: pause.Extension{Periods: 2}}))
+		end, _ := s.TerminationDate()
+		assert.Equal(t, "2022-01-01", end.String(), "moved by two periods")
+		invs := invoicesOf(t, s, "2021-10-01", "2022-02-01")
+		require.Len(t, invs, 3)
+		assert.Equal(t, invoice.LineRecurring, invs[0].Lines[0].Kind)
+		assert.Equal(t, invoice.LineExtension, invs[1].Lines[0].Kind)
+		s = m(s.TerminateAtPeriodEnd(d("2021-10-20"))) // back to 2021-11-01
+		invs = invoicesOf(t, s, "2021-10-01", "2022-02-01")
+		require.Len(t, invs, 1)
+		assert.Equal(t, invoice.LineRecurring, invs[0].Lines[0].Kind)
+	})
+	t.Run("a payment is not refused for a pause after the end", func(t *testing.T) {
+		p := monthly("30.00")
+		p.Retry = retry.Policy{Attempts: 1}
+		s := newSub(t, p, "2021-10-01")
+		s = m(s.AddWholePeriodPause(d("2021-10-01"), pause.WholePeriod{Periods: []period.Period{pp("2021-12-01", "2022-01-01")}, Reason: "travel"}))
+		s = m(s.RecordPaymentFailure(d("2021-11-01"), d("2021-11-01")))
+		s = m(s.TerminateAtPeriodEnd(d("2021-11-01")))
+		m(s.RecordPayment(d("2021-11-01"), d("2021-11-01")))
+	})
+	t.Run("no stale automatic suspension after a restart", func(t *testing.T) {
+		p := monthly("30.00")
+		p.Suspension = retry.Suspension{InvalidPaymentMethod: true}
+		s := m(newSub(t, p, "2021-10-01").InvalidatePaymentMethod(d("2021-10-13")))
+		s = m(s.InvalidatePaymentMethod(d("2021-11-02")))
+		s = m(s.ChangePlanAtRenewal(d("2021-11-14"), monthly("45.00")))
+		s = m(s.Restart(d("2021-12-02")))
+		assert.Equal(t, subscription.Active, s.StateOn(d("2021-12-19")))
+		tl, err := s.Timeline(pp("2021-10-01", "2022-03-01"), d("2021-12-02"))
+		require.NoError(t, err)
+		assert.Equal(t, subscription.Active, tl.Segments[len(tl.Segments)-1].State)
+	})
+	t.Run("an event with another kind's fields is refused", func(t *testing.T) {
+		s := newSub(t, monthly("10.00"), "2020-01-01")
+		_, err := s.Apply(subscription.Event{Kind: subscription.Restart, Date: d("2020-01-02"), Reason: 4})
+		require.ErrorIs(t, err, subscription.ErrInvalidEvent)
+		_, err = s.Apply(subscription.Event{Kind: subscription.Terminate, Date: d("2020-01-01"), Effective: d("2020-01-01"),
+			Flexible: &pause.Flexible{Days: pp("2020-01-01", "2020-01-02"), Reason: "x"}})
+		require.ErrorIs(t, err, subscription.ErrInvalidEvent)
+		assert.Contains(t, err.Error(), "flexible")
+	})
+}

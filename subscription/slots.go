@@ -15,6 +15,7 @@ type slot struct {
 	run     int
 	k       int
 	p       period.Period
+	shown   period.Period // p, ending where the next run starts if earlier
 	billed  int // number among billed periods, for "first N periods" discounts
 	counted int // number among the periods that count towards the term
 	paused  *pauseRec
@@ -45,9 +46,14 @@ func (m *model) slots(from, to date.Date) iter.Seq[slot] {
 				if p.Start >= to {
 					break
 				}
-				s := slot{run: ri, k: k, p: p,
-					billed:  billedBefore + k - r.firstK - countBelow(all, k),
-					counted: countedBefore + k - r.firstK - countBelow(moved, k)}
+				s := slot{run: ri, k: k, p: p, shown: p,
+					billed:  billedBefore + k - r.firstK - r.uncounted(all, k),
+					counted: countedBefore + k - r.firstK - r.uncounted(moved, k)}
+				if ri+1 < len(m.runs) {
+					// The next run may start inside this period (a
+					// late payment restarting it): the period ends there.
+					s.shown.End = min(p.End, m.runs[ri+1].sched.Boundary(m.runs[ri+1].firstK))
+				}
 				if _, found := slices.BinarySearch(all, k); found {
 					s.paused = m.wholePauseOf(p)
 				}
@@ -55,8 +61,8 @@ func (m *model) slots(from, to date.Date) iter.Seq[slot] {
 					return
 				}
 			}
-			billedBefore += n - countBelow(all, r.firstK+n)
-			countedBefore += n - countBelow(moved, r.firstK+n)
+			billedBefore += n - r.uncounted(all, r.firstK+n)
+			countedBefore += n - r.uncounted(moved, r.firstK+n)
 		}
 	}
 }
@@ -73,10 +79,10 @@ func (m *model) wholePauseOf(p period.Period) *pauseRec {
 // invoiceOf returns the invoice of a slot, and false for a slot without
 // one (a paused period or a free trial period).
 func (m *model) invoiceOf(s slot, buyer, beneficiary string) (invoice.Invoice, bool, error) {
-	if s.paused != nil {
+	r := m.runs[s.run]
+	if s.paused != nil || (r.prepaid && s.k == r.firstK) {
 		return invoice.Invoice{}, false, nil
 	}
-	r := m.runs[s.run]
 	spec := invoice.Spec{Price: r.plan.Price, Period: s.p, Number: s.billed, IssueDate: s.p.Start,
 		Buyer: buyer, Beneficiary: beneficiary}
 	if r.renewal && s.k == r.firstK {
@@ -99,7 +105,7 @@ func (m *model) invoiceOf(s slot, buyer, beneficiary string) (invoice.Invoice, b
 			spec.Proration = &f
 		}
 	}
-	if f, ok := m.addedBy(s); ok && f.flex != nil {
+	if f, ok := m.addedBy(s); ok {
 		spec.Kind = invoice.LineExtension
 		if a := f.flex.Extension.Amount; a != nil {
 			// The caller set the amount of each added period.
@@ -155,28 +161,21 @@ func (m *model) freeTrial(s slot) bool {
 // issueDate returns the day the invoice of s is issued: its first day in
 // advance; its end, or the day it was cut short, in arrears.
 func (m *model) issueDate(s slot) date.Date {
-	r := m.runs[s.run]
-	if r.plan.billing() != InArrears {
+	if m.runs[s.run].plan.billing() != InArrears {
 		return s.p.Start
 	}
+	// Only a termination issues it early: a suspension may be followed by
+	// a restart, and an issued invoice never changes.
 	end, _ := m.endDate()
-	return min(s.p.End, r.until, end)
+	return min(s.p.End, end)
 }
 
-// addedBy returns the pause that added slot s at the end of the term.
+// addedBy returns the flexible pause whose extension added slot s.
 func (m *model) addedBy(s slot) (pauseRec, bool) {
-	if !m.hasTerm || s.counted < m.termBase {
-		return pauseRec{}, false
-	}
-	j := s.counted - m.termBase
 	for _, p := range m.pauses {
-		if p.deleted {
-			continue
-		}
-		if j < p.adds() {
+		if !p.deleted && p.flex != nil && s.counted >= p.extStart && s.counted < p.extStart+p.adds() {
 			return p, true
 		}
-		j -= p.adds()
 	}
 	return pauseRec{}, false
 }

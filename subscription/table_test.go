@@ -784,7 +784,11 @@ func TestPayments(t *testing.T) {
 		s := m(payer24(t, retry.Policy{Attempts: 5, LatePayment: retry.RestartOnPayment}).RecordPaymentFailure(apr01_24, apr01_24))
 		s = m(s.RecordPaymentFailure(d("2024-04-02"), apr01_24))
 		s = m(s.RecordPayment(d("2024-04-03"), apr01_24))
-		assert.Equal(t, []string{"2024-03-01", "2024-04-03", "2024-05-03", "2024-06-03"}, periodStarts(s, "2024-03-01", "2024-07-01"))
+		// The period due on 04-01 ends on the payment day; the invoice
+		// issued on 04-01 stays and pays for the renewed period from 04-03.
+		assert.Equal(t, []string{"2024-03-01", "2024-04-01", "2024-04-03", "2024-05-03", "2024-06-03"}, periodStarts(s, "2024-03-01", "2024-07-01"))
+		invs := invoicesOf(t, s, "2024-03-01", "2024-07-01")
+		assert.Equal(t, []string{"2024-03-01", "2024-04-01", "2024-05-03", "2024-06-03"}, issueDates(invs))
 		next, _ := s.NextRenewal(d("2024-04-03"))
 		assert.Equal(t, "2024-05-03", next.String())
 		for day := d("2024-03-01"); day < d("2024-07-01"); day++ {

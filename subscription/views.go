@@ -64,7 +64,7 @@ func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
 	m := s.projected()
 	return func(yield func(BillingPeriod) bool) {
 		for sl := range m.slots(from, to) {
-			bp := BillingPeriod{Period: sl.p, Number: sl.billed, Paused: sl.paused != nil}
+			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused != nil}
 			if sl.paused != nil {
 				bp.PauseReason = sl.paused.whole.Reason
 			}
