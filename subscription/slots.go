@@ -16,8 +16,8 @@ type slot struct {
 	k       int
 	p       period.Period
 	shown   period.Period // p, ending where the next run starts if earlier
-	billed  int // number among billed periods, for "first N periods" discounts
-	counted int // number among the periods that count towards the term
+	billed  int           // number among billed periods, for "first N periods" discounts
+	counted int           // number among the periods that count towards the term
 	paused  *pauseRec
 }
 
