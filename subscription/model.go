@@ -660,15 +660,15 @@ func (m *model) restart(d date.Date) error {
 }
 
 // checkWholePauses returns an error wrapping ErrOrphanPause if a
-// whole-period pause of a period starting on or after d no longer names a
-// billing period, because a renewal re-anchored the schedule under it.
+// whole-period pause of a period not over by d no longer names a billing
+// period, because a renewal re-anchored the schedule under it.
 func (m *model) checkWholePauses(d date.Date, what string) error {
 	for _, p := range m.pauses {
 		if p.deleted || p.whole == nil {
 			continue
 		}
 		for _, pp := range p.whole.Periods {
-			if end, ok := m.endDate(); pp.Start >= d && !(ok && pp.Start >= end) && !m.slotOf(pp) {
+			if end, ok := m.endDate(); pp.End > d && !(ok && pp.Start >= end) && !m.slotOf(pp) {
 				return fmt.Errorf("%w: %s on %s re-anchors the schedule under pause %d of %s; delete the pause first",
 					ErrOrphanPause, what, d, p.id, pp)
 			}

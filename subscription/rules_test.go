@@ -258,3 +258,15 @@ func TestIssuedInvoicesNeverChange(t *testing.T) {
 		assert.Contains(t, err.Error(), "flexible")
 	})
 }
+
+// TestRestartInsideAPausedPeriodIsRefused pins the follow-up report: a
+// renewal restart inside a paused period would bill paused days.
+func TestRestartInsideAPausedPeriodIsRefused(t *testing.T) {
+	m := must(t)
+	s := newSub(t, monthly("10.00"), "2020-01-01")
+	s = m(s.AddWholePeriodPause(d("2020-01-01"), pause.WholePeriod{Reason: "travel", SkipOnly: true,
+		Periods: []period.Period{pp("2020-03-01", "2020-04-01")}}))
+	s = m(s.Suspend(d("2020-01-01"), subscription.ByBusiness))
+	_, err := s.Restart(d("2020-03-02"))
+	require.ErrorIs(t, err, subscription.ErrOrphanPause)
+}
