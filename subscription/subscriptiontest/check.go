@@ -75,6 +75,9 @@ const maxDays = 5000
 // horizon is how far past asOf, or past the termination, Check looks.
 const horizon = 3 * 366
 
+// maxYears bounds how far past asOf Check looks for the termination.
+const maxYears = 40
+
 type checker struct {
 	s    subscription.Subscription
 	asOf date.Date
@@ -113,7 +116,9 @@ func Check(s subscription.Subscription, asOf date.Date) []Violation {
 	far := max(asOf, start)
 	end, hasEnd := s.TerminationDate()
 	if hasEnd && end > far {
-		far = end
+		// A termination decades away (a long fixed term) is looked at no
+		// further than maxYears past asOf, to bound the work.
+		far = min(end, far+maxYears*366)
 	}
 	c := &checker{s: s, asOf: asOf, span: period.Period{Start: start, End: far + horizon}}
 	tl, err := s.Timeline(c.span, asOf)
