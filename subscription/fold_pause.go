@@ -60,12 +60,20 @@ func (m *model) addPause(idx int, e Event) error {
 	}
 	if f := rec.flex; f != nil {
 		if f.Extension.Periods > 0 {
-			_, onBoundary := m.shiftBoundary(m.end, 0)
-			if !m.hasTerm && (m.end == forever || !onBoundary) {
+			cmdEnd := m.commandEnd()
+			_, onBoundary := m.shiftEnd(cmdEnd, 0)
+			termEnd, hasTerm := m.termEnd()
+			switch {
+			case cmdEnd != forever && onBoundary && (!hasTerm || cmdEnd <= termEnd):
+				// The extension's periods come after the end a command set.
+				rec.extStart = m.countedBefore(cmdEnd)
+			case m.hasTerm && cmdEnd == forever:
+				// They come after the term and the extensions before them,
+				// even while suspended, when the term's end is not known.
+				rec.extStart = m.termBase + m.pauseAdds()
+			default:
 				return fmt.Errorf("%w: extension by %d periods on %s", ErrNoEnd, f.Extension.Periods, e.Date)
 			}
-			// The extension's periods come after the current end.
-			rec.extStart = m.countedBefore(end)
 		}
 		for _, o := range f.Overrides {
 			if !m.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {

@@ -309,16 +309,31 @@ func (m *model) commandEnd() date.Date {
 	if n == 0 {
 		return m.end
 	}
-	e, _ := m.shiftBoundary(m.end, n)
+	e, _ := m.shiftEnd(m.end, n)
 	return e
 }
 
-// shiftBoundary returns the boundary n periods after e in the current run,
-// and false (with e) if e is not a boundary of it.
-func (m *model) shiftBoundary(e date.Date, n int) (date.Date, bool) {
-	r := m.cur()
-	if k, ok := r.sched.Index(e); ok && k >= r.firstK && r.sched.Boundary(k) == e {
-		return r.sched.Boundary(k + n), true
+// shiftEnd returns the day n billing periods after e, walking the runs
+// (whole-period pauses included), and false with e if e is not the first
+// day of a billing period. With n = 0 it reports whether e is one.
+func (m *model) shiftEnd(e date.Date, n int) (date.Date, bool) {
+	started := false
+	for i, r := range m.runs {
+		last := i == len(m.runs)-1
+		k := r.firstK
+		if !started {
+			ke, ok := r.sched.Index(e)
+			if !ok || ke < r.firstK || r.sched.Boundary(ke) != e || (!last && e >= r.until) {
+				continue
+			}
+			started, k = true, ke
+		}
+		for ; last || r.sched.Boundary(k) < r.until; k++ {
+			if n == 0 {
+				return r.sched.Boundary(k), true
+			}
+			n--
+		}
 	}
 	return e, false
 }

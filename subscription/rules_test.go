@@ -270,3 +270,39 @@ func TestRestartInsideAPausedPeriodIsRefused(t *testing.T) {
 	_, err := s.Restart(d("2020-03-02"))
 	require.ErrorIs(t, err, subscription.ErrOrphanPause)
 }
+
+// TestExtensionsStayAtTheEnd pins the third round of reports.
+func TestExtensionsStayAtTheEnd(t *testing.T) {
+	m := must(t)
+	t.Run("extension added while suspended", func(t *testing.T) {
+		p := monthly("10.00")
+		p.Periods = 2
+		s := m(newSub(t, p, "2020-01-01").Suspend(d("2020-01-15"), subscription.ByBusiness))
+		amt := eur("0.01")
+		s = m(s.AddFlexiblePause(d("2020-01-20"), pause.Flexible{Reason: "injury", Days: pp("2020-01-21", "2020-01-22"),
+			Extension: pause.Extension{Periods: 1, Amount: &amt}}))
+		s = m(s.Restart(d("2020-03-10")))
+		invs := invoicesOf(t, s, "2020-01-01", "2021-01-01")
+		assert.Equal(t, []string{"2020-01-01", "2020-03-10", "2020-04-10"}, issueDates(invs))
+		assert.Equal(t, invoice.LineRenewal, invs[1].Lines[0].Kind)
+		assertMoney(t, "10.00", invs[1].Total)
+		assert.Equal(t, invoice.LineExtension, invs[2].Lines[0].Kind)
+		assertMoney(t, "0.01", invs[2].Total)
+	})
+	t.Run("plan change keeps an extended end", func(t *testing.T) {
+		s := newSub(t, monthly("30.00"), "2024-01-31")
+		s = m(s.TerminateAtPeriodEnd(d("2024-02-01")))
+		s = m(s.ChangePlanAtRenewal(d("2024-02-13"), monthly("45.00")))
+		s = m(s.AddFlexiblePause(d("2024-02-22"), pause.Flexible{Days: pp("2024-02-21", "2024-02-22"),
+			Reason: "injury", Extension: pause.Extension{Periods: 2}}))
+		before := invoicesOf(t, s, "2024-01-31", "2024-03-01")
+		s = m(s.ChangePlanAtRenewal(d("2024-03-01"), monthly("45.00")))
+		end, _ := s.TerminationDate()
+		assert.Equal(t, "2024-04-30", end.String())
+		after := invoicesOf(t, s, "2024-01-31", "2024-03-01")
+		require.Len(t, after, len(before))
+		for i := range before {
+			assert.True(t, before[i].Equal(after[i]), "invoice %d changed", i)
+		}
+	})
+}
