@@ -964,3 +964,23 @@ func TestJSONRoundTrip(t *testing.T) {
 }
 
 var _ = errors.Is
+
+// TestPlanChangeKeepsExtension: a plan change decided during an extension
+// period must not drop it (/tmp/bugs/plan-change-drops-extension.md).
+func TestPlanChangeKeepsExtension(t *testing.T) {
+	m := must(t)
+	s := newSub(t, monthly("30.00"), "2024-01-31")
+	s = m(s.TerminateAtPeriodEnd(d("2024-02-01")))
+	s = m(s.ChangePlanAtRenewal(d("2024-02-13"), monthly("45.00")))
+	s = m(s.AddFlexiblePause(d("2024-02-22"), pause.Flexible{Days: pp("2024-02-21", "2024-02-22"), Reason: "injury",
+		Extension: pause.Extension{Periods: 2}}))
+	end, _ := s.TerminationDate()
+	require.Equal(t, "2024-04-30", end.String())
+	before := invoicesOf(t, s, "2024-01-01", "2025-01-01")
+	s = m(s.ChangePlanAtRenewal(d("2024-03-01"), monthly("45.00")))
+	end, _ = s.TerminationDate()
+	assert.Equal(t, "2024-04-30", end.String(), "TerminationDate() after the plan change")
+	after := invoicesOf(t, s, "2024-01-01", "2025-01-01")
+	assert.Equal(t, issueDates(before), issueDates(after))
+	assert.NotEqual(t, subscription.Terminated, s.StateOn(d("2024-03-01")))
+}
