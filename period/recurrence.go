@@ -120,7 +120,7 @@ func MustParseRecurrence(s string) Recurrence {
 func FromProAbono(durationRecurrence int, unitRecurrence string) (Recurrence, error) {
 	u, err := ParseUnit(strings.ToLower(unitRecurrence))
 	if err != nil {
-		return Recurrence{}, fmt.Errorf("period: UnitRecurrence %q: %w", unitRecurrence, ErrInvalidUnit)
+		return Recurrence{}, fmt.Errorf("%w: UnitRecurrence %q: want Day, Week, Month or Year", ErrInvalidUnit, unitRecurrence)
 	}
 	r := Recurrence{Every: durationRecurrence, Unit: u}
 	if err := r.Validate(); err != nil {
