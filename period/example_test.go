@@ -126,7 +126,7 @@ func ExampleFromProAbono() {
 	fmt.Println(err)
 	// Output:
 	// P3M <nil> true
-	// period: UnitRecurrence "Fortnight": period: invalid unit
+	// period: invalid unit: UnitRecurrence "Fortnight": want Day, Week, Month or Year
 }
 
 func ExampleRecurrence_MinDays() {
