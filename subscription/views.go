@@ -20,9 +20,10 @@ type Status struct {
 	Reason Reason `json:"reason,omitempty"`
 }
 
-// StatusOn returns the state of the subscription on date d, as its log
-// says: events dated after d, and scheduled changes after d, do not count.
-// It runs in time independent of the subscription's age.
+// StatusOn returns the state of the subscription on date d, as its whole
+// log says, with what the log schedules (a suspension, the end of a term)
+// taking effect on its date. It runs in time independent of the
+// subscription's age.
 func (s Subscription) StatusOn(d date.Date) Status {
 	m := s.projected()
 	st, r := m.stateOn(d)
