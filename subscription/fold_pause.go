@@ -46,8 +46,9 @@ func (m *model) addPause(idx int, e Event) error {
 		}
 	}
 	if w := rec.whole; w != nil {
+		future := m.withChange() // the schedule after a pending plan change
 		for _, p := range w.Periods {
-			if !m.slotOf(p) {
+			if !future.slotOf(p) {
 				return fmt.Errorf("%w: %s", ErrNotBillingPeriod, p)
 			}
 			if p.Start <= e.Date {

@@ -243,7 +243,8 @@ func (m *model) pausedSlots(r run, movedOnly bool) []int {
 			continue
 		}
 		for _, pp := range p.whole.Periods {
-			if k, ok := r.sched.Index(pp.Start); ok && k >= r.firstK && r.sched.Boundary(k) == pp.Start && pp.Start < r.until {
+			if k, ok := r.sched.Index(pp.Start); ok && k >= r.firstK && r.sched.Boundary(k) == pp.Start &&
+				r.sched.Boundary(k+1) == pp.End && pp.Start < r.until {
 				ks = append(ks, k)
 			}
 		}
@@ -597,14 +598,7 @@ func (m *model) apply(idx int, e Event) error {
 			return nil
 		}
 		m.change, m.changeAt = e.Plan, m.boundaryAfter(e.Date)
-		if e.Plan.Every != m.cur().sched.Every {
-			// Check the pauses against the schedule the change will start.
-			probe := m.clone()
-			probe.advance(m.changeAt)
-			if err := probe.checkWholePauses(m.changeAt, "plan change"); err != nil {
-				return err
-			}
-		}
+		return m.checkChange()
 	case AddFlexiblePause, AddWholePeriodPause:
 		return m.addPause(idx, e)
 	case DeletePause:
@@ -661,6 +655,9 @@ func (m *model) restart(d date.Date) error {
 		m.cur().until = forever
 		if m.change != nil {
 			m.changeAt = m.boundaryAfter(d)
+			if err := m.checkChange(); err != nil {
+				return err
+			}
 		}
 	}
 	m.autoAt = forever
@@ -672,6 +669,26 @@ func (m *model) restart(d date.Date) error {
 		return m.checkWholePauses(d, "restart")
 	}
 	return nil
+}
+
+// withChange returns the fold with the pending plan change applied on its
+// date, or m itself if none is pending or it waits for a restart.
+func (m *model) withChange() *model {
+	if m.change == nil || m.changeAt == forever {
+		return m
+	}
+	probe := m.clone()
+	probe.applyChange(m.changeAt)
+	return probe
+}
+
+// checkChange refuses a pending change to another recurrence that would
+// re-anchor the schedule under a whole-period pause.
+func (m *model) checkChange() error {
+	if m.change == nil || m.change.Every == m.cur().sched.Every {
+		return nil
+	}
+	return m.withChange().checkWholePauses(m.changeAt, "plan change")
 }
 
 // checkWholePauses returns an error wrapping ErrOrphanPause if a

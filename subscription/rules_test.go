@@ -306,3 +306,25 @@ func TestExtensionsStayAtTheEnd(t *testing.T) {
 		}
 	})
 }
+
+// TestPendingPlanChangeAndWholePeriodPauses pins the last report: a pending
+// change to another recurrence never re-anchors under a whole-period pause.
+func TestPendingPlanChangeAndWholePeriodPauses(t *testing.T) {
+	m := must(t)
+	yearly := subscription.Plan{Every: period.Yearly, Price: invoice.Price{Recurring: eur("100.00")}}
+	wp := pause.WholePeriod{Periods: []period.Period{pp("2020-03-01", "2020-04-01")}, Reason: "travel"}
+	s0 := newSub(t, monthly("10.00"), "2020-01-01")
+
+	a := m(s0.AddWholePeriodPause(d("2020-01-02"), wp))
+	a = m(a.Suspend(d("2020-02-02"), subscription.ByBusiness))
+	a = m(a.ChangePlanAtRenewal(d("2020-02-02"), yearly))
+	_, err := a.Restart(d("2020-02-03"))
+	require.ErrorIs(t, err, subscription.ErrOrphanPause)
+
+	b := m(s0.ChangePlanAtRenewal(d("2020-01-05"), yearly))
+	_, err = b.AddWholePeriodPause(d("2020-01-06"), wp)
+	require.ErrorIs(t, err, subscription.ErrNotBillingPeriod)
+	// The yearly period after the change can be paused.
+	b = m(b.AddWholePeriodPause(d("2020-01-06"), pause.WholePeriod{Periods: []period.Period{pp("2020-02-01", "2021-02-01")}, Reason: "travel"}))
+	assert.Equal(t, subscription.Paused, b.StateOn(d("2020-03-15")))
+}
