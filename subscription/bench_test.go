@@ -80,8 +80,7 @@ func BenchmarkTimelinePauses(b *testing.B) {
 		if i%2 == 0 {
 			// A flexible pause of 20 days in March, with a prorated override.
 			days := period.Period{Start: d("2015-03-20") + year, End: d("2015-04-09") + year}
-			var p pause.Flexible
-			p = pause.Flexible{Days: days, Reason: "injury"}
+			p := pause.Flexible{Days: days, Reason: "injury"}
 			paused, err = paused.AddFlexiblePause(decided, p)
 		} else {
 			// The whole period that holds 2015-07-20 + year.

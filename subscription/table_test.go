@@ -23,7 +23,6 @@ var (
 	oct15_21 = d("2021-10-15")
 	oct20_21 = d("2021-10-20")
 	nov01_21 = d("2021-11-01")
-	nov10_21 = d("2021-11-10")
 	dec01_21 = d("2021-12-01")
 
 	jan01_24 = d("2024-01-01")
@@ -37,28 +36,12 @@ var (
 	mar02_24 = d("2024-03-02")
 	mar31_24 = d("2024-03-31")
 	apr01_24 = d("2024-04-01")
-	apr30_24 = d("2024-04-30")
-	may01_24 = d("2024-05-01")
 
 	jan15_25 = d("2025-01-15")
 	mar01_25 = d("2025-03-01")
 )
 
 // ---- helpers -------------------------------------------------------------
-
-// tblSub returns a subscription of plan from start, anchored at anchor when
-// it is not empty.
-func tblSub(t *testing.T, plan subscription.Plan, start, anchor string) subscription.Subscription {
-	t.Helper()
-	terms := subscription.Terms{Plan: plan, Start: d(start)}
-	if anchor != "" {
-		a := d(anchor)
-		terms.Anchor = &a
-	}
-	s, err := subscription.New(terms)
-	require.NoError(t, err)
-	return s
-}
 
 // periodStarts returns the start of each billing period of s in [from, to)
 // that is not paused.
