@@ -161,16 +161,23 @@ func simulate(plan refPlan, start date.Date, events []refEvent, until date.Date)
 					return res
 				}
 				if d >= lastEnd {
-					// A renewal on the restart date re-anchors the schedule;
-					// it is refused if a whole-period pause not yet over would no
-					// longer name a billing period (delete it first).
+					// A renewal: a period starts on the restart date. On a
+					// boundary of the schedule the anchor is kept (a 31st
+					// stays a 31st); elsewhere the restart date becomes the
+					// anchor. A re-anchoring is refused if a whole-period
+					// pause not yet over would no longer name a billing
+					// period (delete it first).
+					na, nk := d, 0
+					if j, ok := boundaryIndex(anchor, d); ok {
+						na, nk = anchor, j
+					}
 					for _, p := range pauses {
-						if p.whole && p.e.whole.End > d && !isPeriodOf(d, 0, p.e.whole) {
+						if p.whole && p.e.whole.End > d && !isPeriodOf(na, nk, p.e.whole) {
 							refuse(ei, "re-anchors under the pause of %s", p.e.whole)
 							return res
 						}
 					}
-					anchor, k, next = d, 0, d
+					anchor, k, next = na, nk, d
 				}
 				state = subscription.Active
 			case refTerminate:
@@ -251,6 +258,17 @@ func extensionAmount(plan refPlan, pauses []refPause, index int) (int64, bool) {
 			return *p.e.amt, true
 		}
 		j -= p.e.ext
+	}
+	return 0, false
+}
+
+// boundaryIndex returns j such that d is boundary j of the monthly
+// schedule anchored on anchor, and false if d is not a boundary.
+func boundaryIndex(anchor, d date.Date) (int, bool) {
+	for j := 0; addMonths(anchor, j) <= d; j++ {
+		if addMonths(anchor, j) == d {
+			return j, true
+		}
 	}
 	return 0, false
 }
