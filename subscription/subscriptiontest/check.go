@@ -17,40 +17,40 @@ import (
 
 // The rules Check enforces, as a Violation names them.
 const (
-	// RuleViews: every view (Timeline, Invoices, Replay of a prefix) works
+	// RuleViews names the rule that every view (Timeline, Invoices, Replay of a prefix) works
 	// without error on a valid subscription.
 	RuleViews = "views"
-	// RuleSegmentsTile: the timeline's segments tile its span in order,
+	// RuleSegmentsTile names the rule that the timeline's segments tile its span in order,
 	// none empty, neighbours in different states, and agree with StateOn on
 	// every day.
 	RuleSegmentsTile = "segments-tile"
-	// RulePeriodsTile: billing periods are non-empty, in order and do not
+	// RulePeriodsTile names the rule that billing periods are non-empty, in order and do not
 	// overlap; each is numbered one after the last billed one; none starts
 	// on or after the termination date; and every active day from the
 	// anchor to the termination lies in a billing period (the periods of a
 	// run tile it: billing stops only where the service does).
 	RulePeriodsTile = "periods-tile"
-	// RuleTerminatedFinal: once terminated, always terminated; the
+	// RuleTerminatedFinal names the rule that terminated is final; the
 	// termination date is the first terminated day; nothing is issued or
 	// planned after it; every command after it fails with ErrTerminated.
 	RuleTerminatedFinal = "terminated-final"
-	// RuleNoInvoiceInWholePause: a period removed by a whole-period pause
+	// RuleNoInvoiceInWholePause names the rule that a period removed by a whole-period pause
 	// has no invoice, and no invoice is issued inside it (except the
 	// in-arrears invoice of the period before, issued on its first day).
 	RuleNoInvoiceInWholePause = "no-invoice-in-whole-pause"
-	// RuleNoEntitlement: no entitlement on a paused, suspended, pending or
+	// RuleNoEntitlement names the rule of no entitlement on a paused, suspended, pending or
 	// terminated day; Entitled agrees with StateOn; no in-advance invoice
 	// is issued on a suspended or terminated day.
 	RuleNoEntitlement = "no-entitlement"
-	// RuleInvoiceTotals: every invoice is valid, its total is the sum of
+	// RuleInvoiceTotals names the rule that every invoice is valid, its total is the sum of
 	// its lines and not negative, and it survives a JSON round-trip.
 	RuleInvoiceTotals = "invoice-totals"
-	// RuleReplay: replaying the terms and the log gives the same timeline.
+	// RuleReplay names the rule that replaying the terms and the log gives the same timeline.
 	RuleReplay = "replay"
-	// RuleJSON: the subscription and its timeline round-trip through JSON
+	// RuleJSON names the rule that the subscription and its timeline round-trip through JSON
 	// and give the same timeline.
 	RuleJSON = "json-round-trip"
-	// RuleIssuedStable: the invoices issued as of asOf are unchanged as of
+	// RuleIssuedStable names the rule that the invoices issued as of asOf are unchanged as of
 	// any later date, and the log's events after asOf did not change them
 	// either (the log up to asOf issues the same invoices).
 	RuleIssuedStable = "issued-stable"
