@@ -35,8 +35,9 @@ const (
 	// planned after it; every command after it fails with ErrTerminated.
 	RuleTerminatedFinal = "terminated-final"
 	// RuleNoInvoiceInWholePause names the rule that a period removed by a whole-period pause
-	// has no invoice, and no invoice is issued inside it (except the
-	// in-arrears invoice of the period before, issued on its first day).
+	// has no invoice, and no invoice is issued inside it before the
+	// termination (except an in-arrears invoice, issued at its period's
+	// end).
 	RuleNoInvoiceInWholePause = "no-invoice-in-whole-pause"
 	// RuleNoEntitlement names the rule of no entitlement on a paused, suspended, pending or
 	// terminated day; Entitled agrees with StateOn; no in-advance invoice
@@ -129,7 +130,7 @@ func Check(s subscription.Subscription, asOf date.Date) []Violation {
 	c.segments(tl)
 	c.periods(tl, end, hasEnd)
 	c.terminated(tl, end, hasEnd)
-	c.wholePauses(tl)
+	c.wholePauses(tl, end, hasEnd)
 	c.days(tl, end, hasEnd)
 	c.invoices(tl)
 	c.replay(tl)
@@ -194,6 +195,10 @@ func (c *checker) segments(tl subscription.Timeline) {
 }
 
 func (c *checker) periods(tl subscription.Timeline, end date.Date, hasEnd bool) {
+	invoiced := map[period.Period]bool{}
+	for _, ti := range tl.Invoices {
+		invoiced[ti.Invoice.Period] = true
+	}
 	for i, bp := range tl.Periods {
 		if bp.Period.IsEmpty() || bp.Period.End < bp.Period.Start {
 			c.add(RulePeriodsTile, "period %d %s is empty", i, bp.Period)
@@ -211,13 +216,20 @@ func (c *checker) periods(tl subscription.Timeline, end date.Date, hasEnd bool) 
 		if bp.Period.Start < prev.Period.End {
 			c.add(RulePeriodsTile, "period %s overlaps %s", bp.Period, prev.Period)
 		}
-		want := prev.Number
-		if !prev.Paused {
-			want++
+		// Number counts the billed periods before: one more after a period
+		// with its own invoice, the same after a paused one, and either
+		// after a period without an invoice of its own (a free trial
+		// period, a period prepaid by a late payment).
+		lo, hi := prev.Number, prev.Number+1
+		switch {
+		case prev.Paused:
+			hi = lo
+		case invoiced[prev.Period]:
+			lo = hi
 		}
-		if bp.Number != want {
-			c.add(RulePeriodsTile, "period %s has number %d; want %d after %s (number %d, paused %t)",
-				bp.Period, bp.Number, want, prev.Period, prev.Number, prev.Paused)
+		if bp.Number < lo || bp.Number > hi {
+			c.add(RulePeriodsTile, "period %s has number %d; want %d to %d after %s (number %d, paused %t, invoiced %t)",
+				bp.Period, bp.Number, lo, hi, prev.Period, prev.Number, prev.Paused, invoiced[prev.Period])
 		}
 	}
 }
@@ -285,7 +297,7 @@ func (c *checker) terminated(tl subscription.Timeline, end date.Date, hasEnd boo
 	}
 }
 
-func (c *checker) wholePauses(tl subscription.Timeline) {
+func (c *checker) wholePauses(tl subscription.Timeline, end date.Date, hasEnd bool) {
 	for _, p := range c.s.Pauses("") {
 		if p.WholePeriod == nil {
 			continue
@@ -295,7 +307,9 @@ func (c *checker) wholePauses(tl subscription.Timeline) {
 				inv := ti.Invoice
 				if inv.Period == pp {
 					c.add(RuleNoInvoiceInWholePause, "invoice issued %s for %s, paused by pause %d (%s)", inv.IssueDate, pp, p.ID, p.Reason)
-				} else if pp.Contains(inv.IssueDate) && inv.IssueDate != inv.Period.End {
+				} else if pp.Contains(inv.IssueDate) && inv.IssueDate != inv.Period.End && (!hasEnd || inv.IssueDate < end) {
+					// An invoice in arrears is issued at its period's end, or
+					// at the termination: neither is a day of service.
 					c.add(RuleNoInvoiceInWholePause, "invoice of %s issued on %s inside %s, paused by pause %d (%s)", inv.Period, inv.IssueDate, pp, p.ID, p.Reason)
 				}
 			}
