@@ -13,6 +13,10 @@ import (
 // forever stands for "no end" inside the model; it never leaves the package.
 const forever = date.Date(1 << 40)
 
+// lastDay is the last date billcycle handles, 9999-12-31: every date it
+// returns has a four-digit year, so its ISO text parses back strictly.
+var lastDay = period.MustParseDate("9999-12-31")
+
 // run is a stretch of billing on one anchored schedule: the periods of
 // sched from firstK on, while they start before until. A restart after the
 // last period ended, a plan change with another recurrence, or a late
@@ -315,8 +319,9 @@ func (m *model) commandEnd() date.Date {
 }
 
 // shiftEnd returns the day n billing periods after e, walking the runs
-// (whole-period pauses included), and false with e if e is not the first
-// day of a billing period. With n = 0 it reports whether e is one.
+// (whole-period pauses included) by arithmetic, and false with e if e is
+// not the first day of a billing period. With n = 0 it reports whether e
+// is one.
 func (m *model) shiftEnd(e date.Date, n int) (date.Date, bool) {
 	started := false
 	for i, r := range m.runs {
@@ -329,12 +334,14 @@ func (m *model) shiftEnd(e date.Date, n int) (date.Date, bool) {
 			}
 			started, k = true, ke
 		}
-		for ; last || r.sched.Boundary(k) < r.until; k++ {
-			if n == 0 {
-				return r.sched.Boundary(k), true
-			}
-			n--
+		if last {
+			return r.sched.Boundary(k + n), true
 		}
+		left := slotsIn(r, forever) - (k - r.firstK)
+		if n < left {
+			return r.sched.Boundary(k + n), true
+		}
+		n -= left
 	}
 	return e, false
 }
@@ -558,6 +565,20 @@ func (m *model) apply(idx int, e Event) error {
 	if e.Date < m.now {
 		return fmt.Errorf("%w: %s on %s after an event on %s", ErrOutOfOrder, e.Kind, e.Date, m.now)
 	}
+	if max(e.Date, e.Effective, e.Due) > lastDay {
+		return fmt.Errorf("%w: %s on %s: dates after %s", ErrInvalidEvent, e.Kind, e.Date, lastDay)
+	}
+	if err := m.fold(idx, e); err != nil {
+		return err
+	}
+	if end, ok := m.endDate(); ok && end > lastDay {
+		return fmt.Errorf("%w: %s on %s: the subscription would end on %s, after %s", ErrInvalidEvent, e.Kind, e.Date, end, lastDay)
+	}
+	return nil
+}
+
+// fold applies e, already checked for dates, to the fold.
+func (m *model) fold(idx int, e Event) error {
 	m.advance(e.Date)
 	m.cause = idx
 	defer func() { m.cause = -1 }()

@@ -50,6 +50,9 @@ type TrialOffer struct {
 	Price *invoice.Money `json:"price,omitempty"`
 }
 
+// maxTrialDays bounds a trial in days to a hundred years.
+const maxTrialDays = 36_600
+
 // billing returns the billing timing with the default applied.
 func (p Plan) billing() Billing {
 	if p.Billing == 0 {
@@ -80,8 +83,8 @@ func (p Plan) Validate() error {
 		return bad("billing %d", p.Billing)
 	}
 	t := p.Trial
-	if t.Days < 0 || t.Periods < 0 || (t.Days > 0 && t.Periods > 0) {
-		return bad("trial of %d days and %d periods: want one non-negative length", t.Days, t.Periods)
+	if t.Days < 0 || t.Periods < 0 || (t.Days > 0 && t.Periods > 0) || t.Days > maxTrialDays {
+		return bad("trial of %d days and %d periods: want one non-negative length, at most %d days", t.Days, t.Periods, maxTrialDays)
 	}
 	if p.Periods > 0 && t.Periods >= p.Periods {
 		return bad("trial of %d periods in a term of %d", t.Periods, p.Periods)

@@ -328,3 +328,25 @@ func TestPendingPlanChangeAndWholePeriodPauses(t *testing.T) {
 	b = m(b.AddWholePeriodPause(d("2020-01-06"), pause.WholePeriod{Periods: []period.Period{pp("2020-02-01", "2021-02-01")}, Reason: "travel"}))
 	assert.Equal(t, subscription.Paused, b.StateOn(d("2020-03-15")))
 }
+
+// TestDatesStayWithinYear9999 checks the bound that keeps every date's ISO
+// text strict, and that a huge extension costs no more than a small one.
+func TestDatesStayWithinYear9999(t *testing.T) {
+	m := must(t)
+	p := monthly("10.00")
+	p.Periods = 200_000 // ends in the year 18687
+	_, err := subscription.New(subscription.Terms{Plan: p, Start: d("2020-01-01")})
+	require.ErrorIs(t, err, subscription.ErrInvalidPlan)
+	assert.Contains(t, err.Error(), "9999-12-31")
+
+	daily := monthly("1.00")
+	daily.Every = period.Daily
+	s := m(newSub(t, daily, "2020-01-01").TerminateAtPeriodEnd(d("2020-01-01")))
+	s = m(s.AddFlexiblePause(d("2020-01-01"), pause.Flexible{Days: pp("2020-01-01", "2020-01-02"), Reason: "x",
+		Extension: pause.Extension{Periods: 2_000_000}}))
+	end, _ := s.TerminationDate()
+	assert.Equal(t, "7495-10-26", end.String())
+	_, err = s.AddFlexiblePause(d("2020-01-03"), pause.Flexible{Days: pp("2020-01-03", "2020-01-04"), Reason: "x",
+		Extension: pause.Extension{Periods: 2_000_000}})
+	require.ErrorIs(t, err, subscription.ErrInvalidEvent)
+}

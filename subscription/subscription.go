@@ -58,7 +58,11 @@ func New(t Terms) (Subscription, error) {
 		a := *t.Anchor
 		t.Anchor = &a
 	}
-	return Subscription{terms: t, anchor: anchor, m: newModel(t.Plan, t.Start, anchor)}, nil
+	m := newModel(t.Plan, t.Start, anchor)
+	if end, ok := m.endDate(); t.Start > lastDay || anchor > lastDay || (ok && end > lastDay) {
+		return Subscription{}, fmt.Errorf("%w: start %s, end %s: dates after %s", ErrInvalidPlan, t.Start, end, lastDay)
+	}
+	return Subscription{terms: t, anchor: anchor, m: m}, nil
 }
 
 // Replay returns the subscription with terms t and the given log, applying
