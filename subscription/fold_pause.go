@@ -68,10 +68,10 @@ func (m *model) addPause(idx int, e Event) error {
 			case cmdEnd != forever && onBoundary && (!hasTerm || cmdEnd <= termEnd):
 				// The extension's periods come after the end a command set.
 				rec.extStart = m.countedBefore(cmdEnd)
-			case m.hasTerm && cmdEnd == forever:
+			case m.plan.Periods > 0 && cmdEnd == forever:
 				// They come after the term and the extensions before them,
 				// even while suspended, when the term's end is not known.
-				rec.extStart = m.termBase + m.pauseAdds()
+				rec.extStart = m.plan.Periods + m.pauseAdds()
 			default:
 				return fmt.Errorf("%w: extension by %d periods on %s", ErrNoEnd, f.Extension.Periods, e.Date)
 			}

@@ -124,8 +124,6 @@ type model struct {
 
 	status    State // Active, SuspensionScheduled, Suspended, PastDue or Terminated
 	lastEnd   date.Date
-	hasTerm   bool
-	termBase  int       // the plan's fixed term in periods, without those extensions add
 	end       date.Date // termination date set by a Terminate command, or forever
 	scheduled *seg      // a scheduled suspension: from is its effective date
 	change    *Plan     // a plan change waiting for the next renewal
@@ -158,9 +156,6 @@ func newModel(plan Plan, start, anchor date.Date) *model {
 	}
 	m.runs = []run{{sched: sched, plan: plan, until: forever}}
 	m.segs = []seg{{from: start, state: Active, cause: -1}}
-	if plan.Periods > 0 {
-		m.hasTerm, m.termBase = true, plan.Periods
-	}
 	return m
 }
 
@@ -278,10 +273,10 @@ func slotsIn(r run, limit date.Date) int {
 // that pauses add or move, and false if the plan has no term or the term
 // does not end in the runs known (a suspension that never restarted).
 func (m *model) termEnd() (date.Date, bool) {
-	if !m.hasTerm {
+	if m.plan.Periods == 0 {
 		return 0, false
 	}
-	remaining := m.termBase + m.pauseAdds()
+	remaining := m.plan.Periods + m.pauseAdds()
 	for _, r := range m.runs {
 		moved := m.pausedSlots(r, true)
 		k := r.firstK + max(remaining, 0) + r.free()
@@ -514,22 +509,14 @@ func (m *model) baseAt(d date.Date) seg {
 	return m.segs[i]
 }
 
-// pausedOn reports whether d is a paused day, and the pause's reason.
-func (m *model) pausedOn(d date.Date) (string, bool) {
+// pausedOn reports whether d is a paused day.
+func (m *model) pausedOn(d date.Date) bool {
 	for _, p := range m.pauses {
-		if p.deleted {
-			continue
-		}
-		for _, r := range p.ranges() {
-			if r.Contains(d) {
-				if p.flex != nil {
-					return p.flex.Reason, true
-				}
-				return p.whole.Reason, true
-			}
+		if !p.deleted && slices.ContainsFunc(p.ranges(), func(r period.Period) bool { return r.Contains(d) }) {
+			return true
 		}
 	}
-	return "", false
+	return false
 }
 
 // stateOn returns the state on d with the pending, trial and paused
@@ -545,7 +532,7 @@ func (m *model) stateOn(d date.Date) (State, Reason) {
 	if !b.state.Entitled() {
 		return b.state, b.reason
 	}
-	if _, ok := m.pausedOn(d); ok {
+	if m.pausedOn(d) {
 		return Paused, 0
 	}
 	if d < m.trialEnd && b.state == Active {
