@@ -185,22 +185,13 @@ func (s Schedule) Next(d date.Date) (date.Date, bool) {
 // if to ≤ from or s is invalid.
 func (s Schedule) Periods(from, to date.Date) iter.Seq[Period] {
 	return func(yield func(Period) bool) {
-		if to <= from || !s.Every.valid() {
+		if to <= from {
 			return
 		}
-		var a anchorParts
-		a.init(s)
-		k := 0
-		if from > s.Anchor {
-			k = a.index(from)
-		}
-		start := a.boundary(k)
-		for start < to {
-			end := a.boundary(k + 1)
-			if !yield(Period{Start: start, End: end}) {
+		for p := range s.PeriodsFrom(from) {
+			if p.Start >= to || !yield(p) {
 				return
 			}
-			k, start = k+1, end
 		}
 	}
 }
