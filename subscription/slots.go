@@ -19,6 +19,7 @@ type slot struct {
 	billed  int           // number among billed periods, for "first N periods" discounts
 	counted int           // number among the periods that count towards the term
 	paused  *pauseRec
+	end     date.Date // the termination date, or forever, worked out once per walk
 }
 
 // slots yields the billing periods that share a day with [from, to), in
@@ -46,7 +47,7 @@ func (m *model) slots(from, to date.Date) iter.Seq[slot] {
 				if p.Start >= to {
 					break
 				}
-				s := slot{run: ri, k: k, p: p, shown: p,
+				s := slot{run: ri, k: k, p: p, shown: p, end: end,
 					billed:  billedBefore + k - r.firstK - r.uncounted(all, k),
 					counted: countedBefore + k - r.firstK - r.uncounted(moved, k)}
 				if ri+1 < len(m.runs) {
@@ -95,8 +96,7 @@ func (m *model) invoiceOf(s slot, buyer, beneficiary string) (invoice.Invoice, b
 		spec.Price = invoice.Price{Recurring: *m.plan.Trial.Price}
 	}
 	spec.IssueDate = m.issueDate(s)
-	end, _ := m.endDate()
-	if cut := min(r.until, end); r.plan.billing() == InArrears {
+	if cut := min(r.until, s.end); r.plan.billing() == InArrears {
 		if cut < s.p.End {
 			f, err := period.Coverage(s.p, period.Period{Start: s.p.Start, End: cut})
 			if err != nil {
@@ -166,8 +166,7 @@ func (m *model) issueDate(s slot) date.Date {
 	}
 	// Only a termination issues it early: a suspension may be followed by
 	// a restart, and an issued invoice never changes.
-	end, _ := m.endDate()
-	return min(s.p.End, end)
+	return min(s.p.End, s.end)
 }
 
 // addedBy returns the flexible pause whose extension added slot s.
