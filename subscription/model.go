@@ -294,6 +294,15 @@ func (m *model) termEnd() (date.Date, bool) {
 	return 0, false
 }
 
+// setEnd sets the termination date as given: the pauses added so far no
+// longer move it, only those added after it do.
+func (m *model) setEnd(d date.Date) {
+	m.end = d
+	for i := range m.pauses {
+		m.pauses[i].shiftsEnd = false
+	}
+}
+
 // commandEnd returns the termination date a Terminate command set, moved by
 // the periods that pauses added after it add or move, or forever.
 func (m *model) commandEnd() date.Date {
@@ -430,10 +439,7 @@ func (m *model) terminate(d date.Date) {
 	if c := m.cur(); d < c.until {
 		c.until = d
 	}
-	m.end = d
-	for i := range m.pauses {
-		m.pauses[i].shiftsEnd = false // the end is final
-	}
+	m.setEnd(d) // final
 	m.setState(d, Terminated, 0)
 }
 
@@ -725,11 +731,8 @@ func (m *model) applyTerminate(e Event) error {
 	if cur, ok := m.endDate(); ok && e.Effective > cur {
 		return fmt.Errorf("%w: terminate on %s effective %s: the subscription already ends on %s", ErrInvalidTransition, e.Date, e.Effective, cur)
 	}
-	// The date is taken as given: pauses added before it no longer move it.
-	m.end, m.endCause = e.Effective, m.cause
-	for i := range m.pauses {
-		m.pauses[i].shiftsEnd = false
-	}
+	m.setEnd(e.Effective)
+	m.endCause = m.cause
 	return nil
 }
 
