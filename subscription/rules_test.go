@@ -350,3 +350,36 @@ func TestDatesStayWithinYear9999(t *testing.T) {
 		Extension: pause.Extension{Periods: 2_000_000}})
 	require.ErrorIs(t, err, subscription.ErrInvalidEvent)
 }
+
+// TestCommandsNeverChangeTheReceiver checks rule 6 for accepted commands:
+// two commands applied to the same value give two independent values and
+// leave it as it was, log and fold alike.
+func TestCommandsNeverChangeTheReceiver(t *testing.T) {
+	m := must(t)
+	p := monthly("10.00")
+	p.Periods = 12
+	base := m(newSub(t, p, "2025-01-15").Suspend(d("2025-02-01"), subscription.ByBusiness))
+	base = m(base.Restart(d("2025-02-05")))
+	// Three events: under a plain append the log would have spare capacity
+	// for two branches to overwrite each other's fourth event.
+	base = m(base.AddFlexiblePause(d("2025-02-10"), pause.Flexible{Days: pp("2025-08-01", "2025-08-10"), Reason: "holiday"}))
+	before, err := base.Timeline(pp("2025-01-01", "2026-06-01"), d("2025-03-01"))
+	require.NoError(t, err)
+
+	a := m(base.AddWholePeriodPause(d("2025-03-01"), pause.WholePeriod{Periods: []period.Period{pp("2025-05-15", "2025-06-15")}, Reason: "travel"}))
+	b := m(base.TerminateNow(d("2025-03-01")))
+	c := m(base.DeletePause(d("2025-03-01"), base.Pauses("holiday")[0].ID))
+	assert.Empty(t, c.Pauses(""))
+	assert.Len(t, base.Pauses(""), 1, "deleting on a branch deleted on the receiver")
+
+	assert.Len(t, base.Events(), 3)
+	assert.Equal(t, subscription.AddWholePeriodPause, a.Events()[3].Kind)
+	assert.Equal(t, subscription.Terminate, b.Events()[3].Kind)
+	after, err := base.Timeline(pp("2025-01-01", "2026-06-01"), d("2025-03-01"))
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "the receiver's views changed")
+	endA, _ := a.TerminationDate()
+	endB, _ := b.TerminationDate()
+	assert.Equal(t, "2026-02-15", endA.String())
+	assert.Equal(t, "2025-03-01", endB.String())
+}
