@@ -42,7 +42,11 @@ func (s Subscription) TerminateNow(on date.Date) (Subscription, error) {
 // TerminateAtPeriodEnd ends the subscription at the end of the billing
 // period that holds date on.
 func (s Subscription) TerminateAtPeriodEnd(on date.Date) (Subscription, error) {
-	end := s.m.clone()
+	if s.t == nil {
+		return s.Apply(Event{Kind: Terminate, Date: on, Effective: on})
+	}
+	end := s.h.fold.clone()
+	end.tail = &tail{} // a probe: nothing of it is kept
 	end.advance(on)
 	return s.TerminateOn(on, end.boundaryAfter(on))
 }

@@ -30,6 +30,9 @@ var (
 	// ErrNoEnd reports an extension of a subscription whose end is not on a
 	// period boundary (open-ended, or terminating mid-period).
 	ErrNoEnd = errors.New("subscription: no termination on a period boundary to extend")
+	// ErrNoTerms reports a command given to the zero Subscription, which
+	// has no terms: make subscriptions with New, Replay or JSON decoding.
+	ErrNoTerms = errors.New("subscription: no terms (the zero Subscription)")
 	// ErrNotDue reports a payment event for a date on which no invoice is
 	// due, or for an invoice with no failed charge.
 	ErrNotDue = errors.New("subscription: no payment due")

@@ -227,3 +227,23 @@ func (e Event) validate() error {
 	}
 	return nil
 }
+
+// clone returns a copy of e that shares no pointer with it.
+func (e Event) clone() Event {
+	if e.Plan != nil {
+		p := e.Plan.clone()
+		e.Plan = &p
+	}
+	if f := e.Flexible; f != nil {
+		c := *f
+		c.Overrides = slices.Clone(f.Overrides)
+		c.Extension.Amount = clonePtr(f.Extension.Amount)
+		e.Flexible = &c
+	}
+	if w := e.WholePeriod; w != nil {
+		c := *w
+		c.Periods = slices.Clone(w.Periods)
+		e.WholePeriod = &c
+	}
+	return e
+}

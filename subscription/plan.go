@@ -2,6 +2,7 @@ package subscription
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
@@ -107,4 +108,45 @@ func (p Plan) Validate() error {
 		return bad("%w", err)
 	}
 	return nil
+}
+
+// clone returns a deep copy of p: the copy shares no slice or pointer with
+// p, so a caller changing its plan after New or a command changes nothing
+// here.
+func (p Plan) clone() Plan {
+	c := p
+	c.Price = clonePrice(p.Price)
+	c.Trial.Price = clonePtr(p.Trial.Price)
+	c.Retry.Offsets = slices.Clone(p.Retry.Offsets)
+	if f := p.Pauses.Fee; f != nil {
+		fee := *f
+		fee.Flat = clonePtr(f.Flat)
+		c.Pauses.Fee = &fee
+	}
+	return c
+}
+
+// clonePrice returns a deep copy of p.
+func clonePrice(p invoice.Price) invoice.Price {
+	c := p
+	c.Features = slices.Clone(p.Features)
+	for i, f := range c.Features {
+		c.Features[i].Flat = clonePtr(f.Flat)
+		c.Features[i].UnitPrice = clonePtr(f.UnitPrice)
+		c.Features[i].Tiers = slices.Clone(f.Tiers)
+		for j, t := range c.Features[i].Tiers {
+			c.Features[i].Tiers[j].Flat = clonePtr(t.Flat)
+		}
+	}
+	c.Discounts = slices.Clone(p.Discounts)
+	return c
+}
+
+// clonePtr returns a pointer to a copy of *v, or nil.
+func clonePtr[T any](v *T) *T {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	return &c
 }

@@ -3,7 +3,6 @@ package subscription
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
@@ -28,57 +27,57 @@ type Terms struct {
 // Subscription is a plan, a start, and the ordered log of what happened.
 // Every view is a pure function of it and the date asked about; commands
 // return a new Subscription and never change the receiver, so a value is
-// safe for concurrent use. The zero Subscription is not valid: use New.
+// safe for concurrent use.
+//
+// The zero Subscription has no terms: its views report nothing (no state,
+// no period, no invoice) and its commands return an error wrapping
+// ErrNoTerms. Make one with New, Replay or JSON decoding.
 type Subscription struct {
-	terms  Terms
-	anchor date.Date
-	events []Event
-	m      *model
+	t *terms
+	h *history
+}
+
+// history is the log of a subscription and what it folds to: the fold as
+// of the last event, for the next command, and its projection to the end
+// of time, for the views. Values built from one another share the log and
+// the append-only lists of the fold.
+type history struct {
+	log  pvec[Event]
+	fold *model
+	proj *model
 }
 
 // New returns a subscription with an empty log. It returns an error
 // wrapping ErrInvalidPlan for a plan that cannot work, or for an anchor
 // before the start or more than one period after it.
 func New(t Terms) (Subscription, error) {
-	if err := t.Plan.Validate(); err != nil {
+	tm, err := newTerms(t)
+	if err != nil {
 		return Subscription{}, err
 	}
-	anchor := t.Start + date.Date(t.Plan.Trial.Days)
-	if t.Anchor != nil {
-		if t.Plan.Trial.Days > 0 && *t.Anchor != anchor {
-			return Subscription{}, fmt.Errorf("%w: anchor %s with a %d-day trial from %s", ErrInvalidPlan, *t.Anchor, t.Plan.Trial.Days, t.Start)
-		}
-		limit := period.Schedule{Anchor: t.Start, Every: t.Plan.Every}.Boundary(1)
-		if *t.Anchor < t.Start || *t.Anchor >= limit {
-			return Subscription{}, fmt.Errorf("%w: anchor %s not in [%s, %s)", ErrInvalidPlan, *t.Anchor, t.Start, limit)
-		}
-		anchor = *t.Anchor
-	}
-	if t.Anchor != nil {
-		a := *t.Anchor
-		t.Anchor = &a
-	}
-	m := newModel(t.Plan, t.Start, anchor)
-	if end, ok := m.endDate(); t.Start > lastDay || anchor > lastDay || (ok && end > lastDay) {
-		return Subscription{}, fmt.Errorf("%w: start %s, end %s: dates after %s", ErrInvalidPlan, t.Start, end, lastDay)
-	}
-	return Subscription{terms: t, anchor: anchor, m: m}, nil
+	fold := newModel(tm)
+	return Subscription{t: tm, h: &history{fold: fold, proj: fold.project()}}, nil
 }
 
 // Replay returns the subscription with terms t and the given log, applying
 // each event in order. It returns an *EventError naming the first event
-// that cannot be applied.
+// that cannot be applied. It costs what the events cost one by one: the
+// log is folded once, and projected once at the end.
 func Replay(t Terms, events []Event) (Subscription, error) {
-	s, err := New(t)
+	tm, err := newTerms(t)
 	if err != nil {
 		return Subscription{}, err
 	}
-	for _, e := range events {
-		if s, err = s.Apply(e); err != nil {
-			return Subscription{}, err
+	m := newModel(tm)
+	var log pvec[Event]
+	for i, e := range events {
+		e = e.clone()
+		if err := m.apply(i, e); err != nil {
+			return Subscription{}, &EventError{Index: i, Event: e, Err: err}
 		}
+		log = log.push(e)
 	}
-	return s, nil
+	return Subscription{t: tm, h: &history{log: log, fold: m, proj: m.project()}}, nil
 }
 
 // Apply checks e against the subscription's state on e's date and returns
@@ -87,39 +86,70 @@ func Replay(t Terms, events []Event) (Subscription, error) {
 // ErrBeforeStart, ErrNotSuspended, ErrPeriodInvoiced, …) when e cannot
 // apply; the receiver is unchanged either way.
 func (s Subscription) Apply(e Event) (Subscription, error) {
-	if s.m == nil {
-		return Subscription{}, fmt.Errorf("%w: zero subscription, use New", ErrInvalidPlan)
+	if s.t == nil {
+		return s, &EventError{Index: 0, Event: e, Err: fmt.Errorf("%w: apply %s on %s", ErrNoTerms, e.Kind, e.Date)}
 	}
-	m := s.m.clone()
-	idx := len(s.events)
+	idx := s.h.log.len()
+	e = e.clone()
+	m := s.h.fold.clone()
 	if err := m.apply(idx, e); err != nil {
 		return s, &EventError{Index: idx, Event: e, Err: err}
 	}
-	s.events = append(s.events[:idx:idx], e)
-	s.m = m
-	return s, nil
+	return Subscription{t: s.t, h: &history{log: s.h.log.push(e), fold: m, proj: m.project()}}, nil
 }
 
 // Terms returns the terms the subscription was created with.
-func (s Subscription) Terms() Terms { return s.terms }
+func (s Subscription) Terms() Terms {
+	if s.t == nil {
+		return Terms{}
+	}
+	return s.t.toTerms()
+}
 
-// Plan returns the plan the subscription started with.
-func (s Subscription) Plan() Plan { return s.terms.Plan }
+// Plan returns the plan the subscription started with (see PlanOn for the
+// plan in effect on a date).
+func (s Subscription) Plan() Plan {
+	if s.t == nil {
+		return Plan{}
+	}
+	return s.t.plan.clone()
+}
 
 // Start returns the first day of the subscription.
-func (s Subscription) Start() date.Date { return s.terms.Start }
+func (s Subscription) Start() date.Date {
+	if s.t == nil {
+		return 0
+	}
+	return s.t.start
+}
 
 // Anchor returns the first day of the billing schedule.
-func (s Subscription) Anchor() date.Date { return s.anchor }
+func (s Subscription) Anchor() date.Date {
+	if s.t == nil {
+		return 0
+	}
+	return s.t.anchor
+}
 
 // Events returns a copy of the log.
-func (s Subscription) Events() []Event { return slices.Clone(s.events) }
+func (s Subscription) Events() []Event {
+	if s.t == nil {
+		return nil
+	}
+	out := make([]Event, s.h.log.len())
+	for i, e := range s.h.log.all() {
+		out[i] = e.clone()
+	}
+	return out
+}
 
-// model returns the fold of the log, projected to the end of time.
-func (s Subscription) projected() *model {
-	m := s.m.clone()
-	m.advance(forever - 1)
-	return m
+// view returns the projection the views read, or nil for the zero
+// Subscription.
+func (s Subscription) view() *model {
+	if s.t == nil {
+		return nil
+	}
+	return s.h.proj
 }
 
 type termsJSON struct {
@@ -138,10 +168,14 @@ type subscriptionJSON struct {
 // MarshalJSON encodes the terms and the log:
 // {"plan":…,"start":"2021-10-01","events":[…]}.
 func (s Subscription) MarshalJSON() ([]byte, error) {
-	j := subscriptionJSON{termsJSON: termsJSON{Plan: s.terms.Plan, Start: s.terms.Start.String(),
-		Buyer: s.terms.Buyer, Beneficiary: s.terms.Beneficiary}, Events: s.events}
-	if s.terms.Anchor != nil {
-		j.Anchor = s.terms.Anchor.String()
+	if s.t == nil {
+		return nil, fmt.Errorf("%w: encoding", ErrNoTerms)
+	}
+	t := s.t
+	j := subscriptionJSON{termsJSON: termsJSON{Plan: t.plan, Start: t.start.String(),
+		Buyer: t.buyer, Beneficiary: t.beneficiary}, Events: s.h.log.all()}
+	if t.anchorSet {
+		j.Anchor = t.anchor.String()
 	}
 	if j.Events == nil {
 		j.Events = []Event{}

@@ -10,7 +10,7 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Segment is a stretch of days with one state.
+// Segment is a stretch of days with one state, and why it is in it.
 type Segment struct {
 	// Period is the range of days, clipped to the timeline's span.
 	Period period.Period `json:"period"`
@@ -18,18 +18,25 @@ type Segment struct {
 	State State `json:"state"`
 	// Reason is the suspension reason, if any.
 	Reason Reason `json:"reason,omitempty"`
-	// Cause is the log index of the event that began the segment, or −1
-	// when the plan did (start, trial end, term end) or for a pause overlay.
+	// Cause is the log index of the event that began the segment — for a
+	// paused segment, the event that added the pause, which is its ID — or
+	// −1 when the plan did (the start, the end of a trial or of the term).
 	Cause int `json:"cause"`
+	// PauseReason is the reason of the pause of a paused segment.
+	PauseReason string `json:"pause_reason,omitempty"`
 }
 
-// TimelineInvoice is an invoice of the timeline and whether it has been
-// issued as of the timeline's date.
+// TimelineInvoice is an invoice of the timeline, whether it has been
+// issued as of the timeline's date, and whether it was paid.
 type TimelineInvoice struct {
 	// Invoice is the computed invoice.
 	Invoice invoice.Invoice `json:"invoice"`
 	// Issued reports whether IssueDate is on or before the timeline's AsOf.
 	Issued bool `json:"issued"`
+	// Payment is whether the invoice was paid, as the whole log says: paid
+	// unless its charge failed, open while retrying, unpaid when the
+	// retries ran out or were stopped with no payment since.
+	Payment Payment `json:"payment"`
 }
 
 // Timeline is everything a backend needs about a span of days: the states,
@@ -55,26 +62,32 @@ type Timeline struct {
 }
 
 // Timeline returns the timeline of span as of asOf. It returns an error
-// wrapping period.ErrInvalidRange for an invalid span.
+// wrapping period.ErrInvalidRange for an invalid span. The zero
+// Subscription has an empty timeline.
 func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, error) {
 	if err := span.Validate(); err != nil {
 		return Timeline{}, err
 	}
-	m := s.projected()
-	tl := Timeline{Span: span, AsOf: asOf, Segments: m.segments(span), Periods: []BillingPeriod{},
-		Invoices: []TimelineInvoice{}, Retries: s.RetryPeriods(), Events: []Event{}}
+	tl := Timeline{Span: span, AsOf: asOf, Segments: []Segment{}, Periods: []BillingPeriod{},
+		Invoices: []TimelineInvoice{}, Retries: []RetryPeriod{}, Events: []Event{}}
+	m := s.view()
+	if m == nil {
+		return tl, nil
+	}
+	tl.Segments = m.segments(span)
+	tl.Retries = s.RetryPeriods()
 	for bp := range s.Periods(span.Start, span.End) {
 		tl.Periods = append(tl.Periods, bp)
 	}
-	for inv, err := range m.invoices(span.Start, span.End, s.terms.Buyer, s.terms.Beneficiary) {
+	for inv, err := range m.invoices(span.Start, span.End) {
 		if err != nil {
 			return Timeline{}, err
 		}
-		tl.Invoices = append(tl.Invoices, TimelineInvoice{Invoice: inv, Issued: inv.IsIssued(asOf)})
+		tl.Invoices = append(tl.Invoices, TimelineInvoice{Invoice: inv, Issued: inv.IsIssued(asOf), Payment: m.paymentOf(inv.IssueDate)})
 	}
-	for _, e := range s.events {
+	for _, e := range s.h.log.all() {
 		if span.Contains(e.Date) {
-			tl.Events = append(tl.Events, e)
+			tl.Events = append(tl.Events, e.clone())
 		}
 	}
 	if end, ok := m.endDate(); ok {
@@ -83,23 +96,21 @@ func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, er
 	return tl, nil
 }
 
-// segments returns the states over span: the base segments of the fold,
-// split where a trial ends and where pauses begin and end.
+// segments returns the states over span: the base state changes, split
+// where a trial ends and where pauses begin and end.
 func (m *model) segments(span period.Period) []Segment {
 	if span.IsEmpty() {
 		return []Segment{}
 	}
-	cuts := []date.Date{span.Start, m.start, m.trialEnd}
-	for _, sg := range m.segs {
-		cuts = append(cuts, sg.from)
+	cuts := []date.Date{span.Start, m.t.start, m.t.trialEnd}
+	for i := range m.nsegs() {
+		cuts = append(cuts, m.seg(i).from)
 	}
 	if end, ok := m.endDate(); ok {
 		cuts = append(cuts, end)
 	}
-	for _, p := range m.activePauses() {
-		for _, r := range p.ranges() {
-			cuts = append(cuts, r.Start, r.End)
-		}
+	for _, pd := range m.pausedDays() {
+		cuts = append(cuts, pd.days.Start, pd.days.End)
 	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
@@ -112,18 +123,31 @@ func (m *model) segments(span period.Period) []Segment {
 		if i+1 < len(cuts) && cuts[i+1] < end {
 			end = cuts[i+1]
 		}
-		st, r := m.stateOn(c)
-		cause := -1
-		if st != Paused && st != Trial && st != Pending {
-			cause = m.baseAt(c).cause
-		}
-		if n := len(out); n > 0 && out[n-1].State == st && out[n-1].Reason == r {
+		sg := m.segmentAt(c)
+		sg.Period = period.Period{Start: c, End: end}
+		if n := len(out); n > 0 && out[n-1].State == sg.State && out[n-1].Reason == sg.Reason &&
+			out[n-1].PauseReason == sg.PauseReason && (sg.State != Paused || out[n-1].Cause == sg.Cause) {
 			out[n-1].Period.End = end
 			continue
 		}
-		out = append(out, Segment{Period: period.Period{Start: c, End: end}, State: st, Reason: r, Cause: cause})
+		out = append(out, sg)
 	}
 	return out
+}
+
+// segmentAt returns the state on d and its cause.
+func (m *model) segmentAt(d date.Date) Segment {
+	st, r := m.stateOn(d)
+	sg := Segment{State: st, Reason: r, Cause: -1}
+	switch st {
+	case Pending, Trial:
+	case Paused:
+		p, _ := m.pausedOn(d)
+		sg.Cause, sg.PauseReason = p.id, p.reason()
+	default:
+		sg.Cause = m.baseAt(d).cause
+	}
+	return sg
 }
 
 type timelineJSON struct {
@@ -199,4 +223,12 @@ func (s Subscription) Preview(cmd func(Subscription) (Subscription, error), span
 		return Preview{}, err
 	}
 	return Preview{Before: before, After: at}, nil
+}
+
+// pausedDays returns the paused ranges in order.
+func (m *model) pausedDays() []pausedDays {
+	if m.pidx == nil {
+		return nil
+	}
+	return m.pidx.paused
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
-	"github.com/billcycle/billcycle/retry"
 	"github.com/rickb777/date/v2"
 )
 
@@ -23,14 +22,17 @@ type Status struct {
 // StatusOn returns the state of the subscription on date d, as its whole
 // log says, with what the log schedules (a suspension, the end of a term)
 // taking effect on its date. It runs in time independent of the
-// subscription's age.
+// subscription's age. The zero Subscription has the zero Status.
 func (s Subscription) StatusOn(d date.Date) Status {
-	m := s.projected()
+	m := s.view()
+	if m == nil {
+		return Status{}
+	}
 	st, r := m.stateOn(d)
 	return Status{State: st, Reason: r}
 }
 
-// StateOn returns the state of the subscription on date d.
+// StateOn returns the state of the subscription on date d (see StatusOn).
 func (s Subscription) StateOn(d date.Date) State { return s.StatusOn(d).State }
 
 // Entitled reports whether the customer may use the service (or book a
@@ -41,7 +43,23 @@ func (s Subscription) Entitled(d date.Date) bool { return s.StateOn(d).Entitled(
 // TerminationDate returns the first day without service, as the log and
 // the plan's term say, and false for a subscription without end.
 func (s Subscription) TerminationDate() (date.Date, bool) {
-	return s.projected().endDate()
+	m := s.view()
+	if m == nil {
+		return 0, false
+	}
+	return m.endDate()
+}
+
+// PlanOn returns the plan in effect on date d: the plan of the billing
+// run that holds d, the first plan before the start. The zero Subscription
+// has the zero Plan.
+func (s Subscription) PlanOn(d date.Date) Plan {
+	m := s.view()
+	if m == nil {
+		return Plan{}
+	}
+	i := max(0, m.runOf(d))
+	return m.run(i).plan.clone()
 }
 
 // BillingPeriod is one period of the billing schedule.
@@ -62,12 +80,15 @@ type BillingPeriod struct {
 // bounds the sequence. The periods before a later anchor, or of a trial in
 // days, are not billing periods (see Invoices).
 func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
-	m := s.projected()
 	return func(yield func(BillingPeriod) bool) {
+		m := s.view()
+		if m == nil {
+			return
+		}
 		for sl := range m.slots(from, to) {
-			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused != nil}
-			if sl.paused != nil {
-				bp.PauseReason = sl.paused.whole.Reason
+			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused >= 0}
+			if sl.paused >= 0 {
+				bp.PauseReason = m.pauses[sl.paused].reason()
 			}
 			if !yield(bp) {
 				return
@@ -80,8 +101,12 @@ func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
 // [from, to), in order, issued or planned: an invoice has been issued as of
 // a date if its IssueDate is on or before it.
 func (s Subscription) Invoices(from, to date.Date) ([]invoice.Invoice, error) {
+	m := s.view()
+	if m == nil {
+		return nil, nil
+	}
 	var out []invoice.Invoice
-	for inv, err := range s.projected().invoices(from, to, s.terms.Buyer, s.terms.Beneficiary) {
+	for inv, err := range m.invoices(from, to) {
 		if err != nil {
 			return nil, err
 		}
@@ -94,10 +119,12 @@ func (s Subscription) Invoices(from, to date.Date) ([]invoice.Invoice, error) {
 // starts, and false if there is none (terminated, suspended, or ending
 // before).
 func (s Subscription) NextRenewal(asOf date.Date) (date.Date, bool) {
-	m := s.projected()
-	end, _ := m.endDate()
-	for sl := range m.slots(asOf+1, end) {
-		if sl.p.Start > asOf && sl.paused == nil {
+	m := s.view()
+	if m == nil {
+		return 0, false
+	}
+	for sl := range m.slots(asOf+1, m.idx.end) {
+		if sl.p.Start > asOf && sl.paused < 0 {
 			return sl.p.Start, true
 		}
 	}
@@ -120,19 +147,21 @@ type PauseInfo struct {
 }
 
 // Pauses returns the pauses that are not deleted, in the order they were
-// added; a non-empty reason keeps only the pauses with that reason.
+// added; a non-empty reason keeps only the pauses with that reason. The
+// pauses are copies: changing them changes nothing here.
 func (s Subscription) Pauses(reason string) []PauseInfo {
+	m := s.view()
+	if m == nil {
+		return nil
+	}
 	var out []PauseInfo
-	for _, p := range s.m.activePauses() {
-		info := PauseInfo{ID: p.id, On: p.on, Flexible: p.flex, WholePeriod: p.whole}
-		if p.flex != nil {
-			info.Reason = p.flex.Reason
-		} else {
-			info.Reason = p.whole.Reason
+	for i := range m.pauses {
+		p := &m.pauses[i]
+		if reason != "" && reason != p.reason() {
+			continue
 		}
-		if reason == "" || reason == info.Reason {
-			out = append(out, info)
-		}
+		e := Event{Flexible: p.flex, WholePeriod: p.whole}.clone()
+		out = append(out, PauseInfo{ID: p.id, On: p.on, Reason: p.reason(), Flexible: e.Flexible, WholePeriod: e.WholePeriod})
 	}
 	return out
 }
@@ -140,9 +169,13 @@ func (s Subscription) Pauses(reason string) []PauseInfo {
 // PausedRanges returns the day ranges of the pauses that are not deleted,
 // for pause.Hit and other day checks.
 func (s Subscription) PausedRanges() []period.Period {
+	m := s.view()
+	if m == nil {
+		return nil
+	}
 	var out []period.Period
-	for _, p := range s.m.activePauses() {
-		out = append(out, p.ranges()...)
+	for i := range m.pauses {
+		out = append(out, m.pauses[i].ranges()...)
 	}
 	return out
 }
@@ -151,7 +184,10 @@ func (s Subscription) PausedRanges() []period.Period {
 // the given days would touch, with paused days of total days, without
 // changing the subscription.
 func (s Subscription) PreviewFlexiblePause(days period.Period) []pause.Touch {
-	m := s.projected()
+	m := s.view()
+	if m == nil {
+		return nil
+	}
 	return pause.Touched(func(yield func(period.Period) bool) {
 		for sl := range m.slots(days.Start, days.End) {
 			if !yield(sl.p) {
@@ -161,41 +197,11 @@ func (s Subscription) PreviewFlexiblePause(days period.Period) []pause.Touch {
 	}, days)
 }
 
-// RetryPeriod is the retry period that followed a failed renewal charge.
-type RetryPeriod struct {
-	// Due is the day the failed charge was due: the invoice's issue date.
-	Due date.Date `json:"due"`
-	// Status is the outcome so far, with every attempt; attempts planned
-	// after a suspension or termination that stopped the period are left
-	// out.
-	Status retry.Status `json:"status"`
-	// Unpaid reports whether the retries ran out and the invoice is unpaid.
-	Unpaid bool `json:"unpaid,omitempty"`
-}
-
-// RetryPeriods returns the retry periods of the log in order.
-func (s Subscription) RetryPeriods() []RetryPeriod {
-	m := s.projected() // a planned termination or suspension stops attempts
-	out := make([]RetryPeriod, 0, len(m.retries))
-	for _, r := range m.retries {
-		st := r.status
-		var kept []retry.Attempt
-		for _, a := range st.Attempts {
-			if a.State != retry.Planned || a.On < r.closed {
-				kept = append(kept, a)
-			}
-		}
-		st.Attempts = kept
-		if r.closed != forever && st.State == retry.Retrying {
-			st.HasNext, st.Next = false, 0
-		}
-		out = append(out, RetryPeriod{Due: r.due, Status: st, Unpaid: r.unpaid})
-	}
-	return out
-}
-
 // String returns a one-line summary such as
-// "monthly P1M from 2021-10-01, 3 events".
+// "subscription P1M from 2021-10-01, 3 events".
 func (s Subscription) String() string {
-	return fmt.Sprintf("subscription %s from %s, %d events", s.terms.Plan.Every, s.terms.Start, len(s.events))
+	if s.t == nil {
+		return "subscription (zero)"
+	}
+	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, s.h.log.len())
 }

@@ -178,7 +178,8 @@ func (c *checker) segments(tl subscription.Timeline) {
 		if sg.Period.IsEmpty() || sg.Period.End < sg.Period.Start {
 			c.add(RuleSegmentsTile, "segment %d %s is empty", i, sg.Period)
 		}
-		if i > 0 && tl.Segments[i-1].State == sg.State && tl.Segments[i-1].Reason == sg.Reason {
+		if i > 0 && tl.Segments[i-1].State == sg.State && tl.Segments[i-1].Reason == sg.Reason &&
+			(sg.State != subscription.Paused || tl.Segments[i-1].Cause == sg.Cause) {
 			c.add(RuleSegmentsTile, "segments %d and %d are both %s (%s), not merged", i-1, i, sg.State, sg.Reason)
 		}
 		if sg.State < subscription.Pending || sg.State > subscription.Terminated {

@@ -1,0 +1,114 @@
+package subscription
+
+import (
+	"strconv"
+
+	"github.com/billcycle/billcycle/retry"
+	"github.com/rickb777/date/v2"
+)
+
+// RetryPeriod is the retry period that followed a failed renewal charge.
+type RetryPeriod struct {
+	// Due is the day the failed charge was due: the invoice's issue date.
+	Due date.Date `json:"due"`
+	// Status is the outcome so far, with every attempt; attempts planned
+	// after a suspension or termination that stopped the period are left
+	// out.
+	Status retry.Status `json:"status"`
+	// Closed is the day a suspension or a termination stopped the period
+	// before it settled; nil if none did.
+	Closed *date.Date `json:"closed,omitempty"`
+	// Unpaid reports whether the invoice is unpaid: the retries ran out or
+	// were stopped, and nothing was paid since.
+	Unpaid bool `json:"unpaid,omitempty"`
+}
+
+// RetryPeriods returns the retry periods of the log in order, with what
+// the log schedules (a suspension or termination that stops one) applied.
+func (s Subscription) RetryPeriods() []RetryPeriod {
+	m := s.view()
+	if m == nil {
+		return nil
+	}
+	out := make([]RetryPeriod, 0, m.nretries()+1)
+	for i := range m.nretries() {
+		out = append(out, m.retry(i).view())
+	}
+	if m.open != nil {
+		out = append(out, m.open.view())
+	}
+	return out
+}
+
+// view returns the public form of the retry period.
+func (r *retryRec) view() RetryPeriod {
+	st := r.status()
+	rp := RetryPeriod{Due: r.due, Unpaid: r.unpaid()}
+	if r.closed != forever {
+		closed := r.closed
+		rp.Closed = &closed
+		var kept []retry.Attempt
+		for _, a := range st.Attempts {
+			if a.State != retry.Planned || a.On < r.closed {
+				kept = append(kept, a)
+			}
+		}
+		st.Attempts = kept
+		if st.State == retry.Retrying {
+			st.HasNext, st.Next = false, 0
+		}
+	}
+	rp.Status = st
+	return rp
+}
+
+// Payment is whether an invoice has been paid, as the log says.
+type Payment uint8
+
+// The payment statuses of an invoice.
+const (
+	// Paid is an invoice whose charge did not fail, or was recovered.
+	Paid Payment = iota + 1
+	// Open is an invoice whose charge failed and is being retried.
+	Open
+	// Unpaid is an invoice whose retries ran out or were stopped, with no
+	// payment since.
+	Unpaid
+)
+
+var paymentNames = [...]string{Paid: "paid", Open: "open", Unpaid: "unpaid"}
+
+// String returns "paid", "open" or "unpaid".
+func (p Payment) String() string {
+	if p >= Paid && p <= Unpaid {
+		return paymentNames[p]
+	}
+	return "payment(" + strconv.Itoa(int(p)) + ")"
+}
+
+// MarshalText encodes the payment status as its name.
+func (p Payment) MarshalText() ([]byte, error) {
+	return marshalEnum("payment", paymentNames[:], uint8(p))
+}
+
+// UnmarshalText decodes a payment status from its name.
+func (p *Payment) UnmarshalText(b []byte) error {
+	v, err := unmarshalEnum("payment", paymentNames[:], b)
+	*p = Payment(v)
+	return err
+}
+
+// paymentOf returns the payment status of the invoice issued on due, as of
+// the end of the log's projection.
+func (m *model) paymentOf(due date.Date) Payment {
+	if m.open != nil && m.open.due == due {
+		if m.open.closed != forever {
+			return Unpaid
+		}
+		return Open
+	}
+	if i := m.retryFor(due); i >= 0 && m.retry(i).unpaid() {
+		return Unpaid
+	}
+	return Paid
+}

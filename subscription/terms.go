@@ -1,0 +1,102 @@
+package subscription
+
+import (
+	"fmt"
+
+	"github.com/billcycle/billcycle/period"
+	"github.com/rickb777/date/v2"
+)
+
+// forever stands for "no end" inside the package; it never leaves it.
+const forever = date.Date(1 << 40)
+
+// lastDay is the last date billcycle handles, 9999-12-31: every date it
+// returns has a four-digit year, so its ISO text parses back strictly.
+var lastDay = period.MustParseDate("9999-12-31")
+
+// terms is what a subscription is created with, checked and resolved once
+// by New and then shared, never changed, by every value built from it.
+type terms struct {
+	plan        Plan // a deep copy: the caller's slices are not kept
+	start       date.Date
+	anchor      date.Date
+	anchorSet   bool // Terms.Anchor was given
+	buyer       string
+	beneficiary string
+	// lead is the trial in days, or the stub before a later anchor; it is
+	// empty when there is neither.
+	lead period.Period
+	// trialEnd is the first day after the trial; the start when there is
+	// no trial.
+	trialEnd date.Date
+}
+
+// newTerms checks t and resolves its anchor, lead and trial. It returns an
+// error wrapping ErrInvalidPlan for a plan that cannot work, an anchor
+// before the start or more than one period after it, or dates after
+// 9999-12-31.
+func newTerms(t Terms) (*terms, error) {
+	if err := t.Plan.Validate(); err != nil {
+		return nil, err
+	}
+	p := t.Plan.clone()
+	tm := &terms{plan: p, start: t.Start, anchor: t.Start + date.Date(p.Trial.Days),
+		buyer: t.Buyer, beneficiary: t.Beneficiary, trialEnd: t.Start}
+	if t.Start < 0 || t.Start > lastDay {
+		return nil, fmt.Errorf("%w: start %s outside 0001-01-01 … %s", ErrInvalidPlan, t.Start, lastDay)
+	}
+	if t.Anchor != nil {
+		if p.Trial.Days > 0 && *t.Anchor != tm.anchor {
+			return nil, fmt.Errorf("%w: anchor %s with a %d-day trial from %s", ErrInvalidPlan, *t.Anchor, p.Trial.Days, t.Start)
+		}
+		limit := period.Schedule{Anchor: t.Start, Every: p.Every}.Boundary(1)
+		if *t.Anchor < t.Start || *t.Anchor >= limit {
+			return nil, fmt.Errorf("%w: anchor %s not in [%s, %s)", ErrInvalidPlan, *t.Anchor, t.Start, limit)
+		}
+		tm.anchor, tm.anchorSet = *t.Anchor, true
+	}
+	sched := period.Schedule{Anchor: tm.anchor, Every: p.Every}
+	switch {
+	case p.Trial.Days > 0:
+		tm.trialEnd = tm.anchor
+		tm.lead = period.Period{Start: t.Start, End: tm.anchor}
+	case tm.anchor > t.Start:
+		tm.lead = period.Period{Start: t.Start, End: tm.anchor}
+	}
+	if p.Trial.Periods > 0 {
+		tm.trialEnd = sched.Boundary(p.Trial.Periods)
+	}
+	if tm.anchor > lastDay || tm.trialEnd > lastDay {
+		return nil, fmt.Errorf("%w: start %s, anchor %s: dates after %s", ErrInvalidPlan, t.Start, tm.anchor, lastDay)
+	}
+	if p.Periods > 0 {
+		if end := sched.Boundary(p.Periods); end > lastDay || end <= tm.anchor {
+			return nil, fmt.Errorf("%w: a term of %d periods from %s ends after %s", ErrInvalidPlan, p.Periods, tm.anchor, lastDay)
+		}
+	}
+	return tm, nil
+}
+
+// firstRun returns the run the subscription starts with.
+func (t *terms) firstRun() run {
+	return run{sched: period.Schedule{Anchor: t.anchor, Every: t.plan.Every}, plan: &t.plan, from: t.anchor, until: forever}
+}
+
+// stubBilled returns 1 when the stub before a later anchor is billed
+// before the first period, which then counts it; 0 otherwise.
+func (t *terms) stubBilled() int {
+	if t.lead.Days() > 0 && t.plan.Trial.Days == 0 {
+		return 1
+	}
+	return 0
+}
+
+// toTerms returns the public form of the terms.
+func (t *terms) toTerms() Terms {
+	out := Terms{Plan: t.plan.clone(), Start: t.start, Buyer: t.buyer, Beneficiary: t.beneficiary}
+	if t.anchorSet {
+		a := t.anchor
+		out.Anchor = &a
+	}
+	return out
+}
