@@ -84,11 +84,11 @@ func (m *model) termEnd() (date.Date, bool) {
 	return 0, false
 }
 
-// setEnd sets the termination date d as a command gives it on date on,
-// caused by the event at log index cause: the pauses added so far no
-// longer move it, only those added after it do.
-func (m *model) setEnd(d date.Date, cause int, on date.Date) {
-	m.end, m.endCause, m.endOn = d, cause, on
+// setEnd sets the termination date d as a command gives it, caused by the
+// event at log index cause: the pauses added so far no longer move it,
+// only those added after it do.
+func (m *model) setEnd(d date.Date, cause int) {
+	m.end, m.endCause = d, cause
 	m.endMark = -1
 	if n := len(m.pauses); n > 0 {
 		m.endMark = m.pauses[n-1].id

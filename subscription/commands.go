@@ -1,6 +1,7 @@
 package subscription
 
 import (
+	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/rickb777/date/v2"
 )
@@ -120,4 +121,12 @@ func (s Subscription) InvalidatePaymentMethod(on date.Date) (Subscription, error
 // UpdatePaymentMethod records that a valid payment method is back.
 func (s Subscription) UpdatePaymentMethod(on date.Date) (Subscription, error) {
 	return s.Apply(Event{Kind: PaymentMethodUpdated, Date: on})
+}
+
+// GrantDiscount gives the customer discount d on the invoices issued from
+// date on: for the first d.Periods of them, or all of them when d.Periods
+// is 0 (a goodwill gesture, a retention offer). Its amount must be in the
+// plan's currency. It returns ErrInvalidEvent for an invalid discount.
+func (s Subscription) GrantDiscount(on date.Date, d invoice.Discount) (Subscription, error) {
+	return s.Apply(Event{Kind: GrantDiscount, Date: on, Discount: &d})
 }

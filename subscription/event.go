@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
@@ -50,6 +51,9 @@ const (
 	PaymentMethodInvalidated
 	// PaymentMethodUpdated records that a valid payment method is back.
 	PaymentMethodUpdated
+	// GrantDiscount gives the customer Discount on the invoices issued
+	// from the event's date on.
+	GrantDiscount
 )
 
 var kindNames = [...]string{Suspend: "suspend", ScheduleSuspension: "schedule_suspension",
@@ -57,11 +61,12 @@ var kindNames = [...]string{Suspend: "suspend", ScheduleSuspension: "schedule_su
 	CancelTermination: "cancel_termination", ChangePlan: "change_plan",
 	AddFlexiblePause: "add_flexible_pause", AddWholePeriodPause: "add_whole_period_pause",
 	DeletePause: "delete_pause", PaymentFailed: "payment_failed", PaymentSucceeded: "payment_succeeded",
-	PaymentMethodInvalidated: "payment_method_invalidated", PaymentMethodUpdated: "payment_method_updated"}
+	PaymentMethodInvalidated: "payment_method_invalidated", PaymentMethodUpdated: "payment_method_updated",
+	GrantDiscount: "grant_discount"}
 
 // String returns the lower-case name of the kind, such as "restart".
 func (k Kind) String() string {
-	if k >= Suspend && k <= PaymentMethodUpdated {
+	if k >= Suspend && k <= GrantDiscount {
 		return kindNames[k]
 	}
 	return fmt.Sprintf("kind(%d)", uint8(k))
@@ -100,6 +105,8 @@ type Event struct {
 	PauseID int
 	// Due is the issue date of the invoice that a payment event concerns.
 	Due date.Date
+	// Discount is the discount of GrantDiscount.
+	Discount *invoice.Discount
 }
 
 type eventJSON struct {
@@ -112,12 +119,13 @@ type eventJSON struct {
 	WholePeriod *pause.WholePeriod `json:"whole_period,omitempty"`
 	PauseID     *int               `json:"pause_id,omitempty"`
 	Due         string             `json:"due,omitempty"`
+	Discount    *invoice.Discount  `json:"discount,omitempty"`
 }
 
 // MarshalJSON encodes the event with lower-case snake_case field names;
 // fields its kind does not use are left out. Dates are "YYYY-MM-DD".
 func (e Event) MarshalJSON() ([]byte, error) {
-	j := eventJSON{Kind: e.Kind, Date: e.Date.String(), Plan: e.Plan, Flexible: e.Flexible, WholePeriod: e.WholePeriod}
+	j := eventJSON{Kind: e.Kind, Date: e.Date.String(), Plan: e.Plan, Flexible: e.Flexible, WholePeriod: e.WholePeriod, Discount: e.Discount}
 	if e.Reason != 0 {
 		j.Reason = &e.Reason
 	}
@@ -141,7 +149,7 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	}
 	var v Event
 	var err error
-	v.Kind, v.Plan, v.Flexible, v.WholePeriod = j.Kind, j.Plan, j.Flexible, j.WholePeriod
+	v.Kind, v.Plan, v.Flexible, v.WholePeriod, v.Discount = j.Kind, j.Plan, j.Flexible, j.WholePeriod, j.Discount
 	if v.Date, err = period.ParseDate(j.Date); err != nil {
 		return err
 	}
@@ -169,7 +177,7 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 var fields = map[Kind]string{
 	Suspend: "reason", ScheduleSuspension: "reason effective", Terminate: "effective",
 	ChangePlan: "plan", AddFlexiblePause: "flexible", AddWholePeriodPause: "whole_period",
-	DeletePause: "pause_id", PaymentFailed: "due", PaymentSucceeded: "due",
+	DeletePause: "pause_id", PaymentFailed: "due", PaymentSucceeded: "due", GrantDiscount: "discount",
 }
 
 // validate checks that e has the fields its kind needs, and no other: a log
@@ -178,7 +186,7 @@ func (e Event) validate() error {
 	bad := func(why string) error { return fmt.Errorf("%w: %s on %s: %s", ErrInvalidEvent, e.Kind, e.Date, why) }
 	uses := strings.Fields(fields[e.Kind])
 	set := map[string]bool{"reason": e.Reason != 0, "effective": e.Effective != 0, "plan": e.Plan != nil,
-		"flexible": e.Flexible != nil, "whole_period": e.WholePeriod != nil, "pause_id": e.PauseID != 0, "due": e.Due != 0}
+		"flexible": e.Flexible != nil, "whole_period": e.WholePeriod != nil, "pause_id": e.PauseID != 0, "due": e.Due != 0, "discount": e.Discount != nil}
 	for name, isSet := range set {
 		if isSet && !slices.Contains(uses, name) {
 			return bad(fmt.Sprintf("field %s does not belong to this kind", name))
@@ -221,6 +229,10 @@ func (e Event) validate() error {
 		if e.PauseID < 0 {
 			return bad(fmt.Sprintf("pause id %d", e.PauseID))
 		}
+	case GrantDiscount:
+		if e.Discount == nil {
+			return bad("no discount")
+		}
 	case CancelSuspension, Restart, CancelTermination, PaymentMethodInvalidated, PaymentMethodUpdated:
 	default:
 		return bad("unknown kind")
@@ -245,5 +257,6 @@ func (e Event) clone() Event {
 		c.Periods = slices.Clone(w.Periods)
 		e.WholePeriod = &c
 	}
+	e.Discount = clonePtr(e.Discount)
 	return e
 }

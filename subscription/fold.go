@@ -3,6 +3,7 @@ package subscription
 import (
 	"fmt"
 
+	"github.com/billcycle/billcycle/invoice"
 	"github.com/rickb777/date/v2"
 )
 
@@ -25,6 +26,7 @@ func (m *model) apply(idx int, e Event) error {
 	if err := m.fold(idx, e); err != nil {
 		return err
 	}
+	m.recordEnd(e.Date)
 	if end, ok := m.endDate(); ok && end > lastDay {
 		return fmt.Errorf("%w: %s on %s: the subscription would end on %s, after %s", ErrInvalidEvent, e.Kind, e.Date, end, lastDay)
 	}
@@ -79,6 +81,12 @@ func (m *model) fold(idx int, e Event) error {
 		m.planAutoSuspension(e.Date, idx)
 	case PaymentMethodUpdated:
 		m.invalidAt, m.pend.autoAt = forever, forever
+	case GrantDiscount:
+		price := invoice.Price{Recurring: invoice.Zero(m.cur.plan.Price.Currency()), Discounts: []invoice.Discount{*e.Discount}}
+		if err := price.Validate(); err != nil {
+			return fmt.Errorf("%w: grant of discount %q on %s: %w", ErrInvalidEvent, e.Discount.Name, e.Date, err)
+		}
+		m.grants = m.grants.push(grant{on: e.Date, discount: *e.Discount})
 	}
 	return nil
 }

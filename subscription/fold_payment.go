@@ -55,7 +55,7 @@ func (m *model) paymentFailed(e Event, idx int) error {
 	if err != nil {
 		return err
 	}
-	m.open = &retryRec{due: e.Due, policy: pol, closed: forever, paidLate: forever}
+	m.open = &retryRec{due: e.Due, policy: pol, closed: forever, paidLate: forever, inv: invs[len(invs)-1]}
 	if st.State == retry.Exhausted {
 		m.exhaust(e.Due, idx)
 		return nil
@@ -64,10 +64,15 @@ func (m *model) paymentFailed(e Event, idx int) error {
 	return nil
 }
 
-// settleOpen moves the retry period in progress to the settled ones.
-func (m *model) settleOpen() *retryRec {
+// settleOpen moves the retry period in progress to the settled ones. cut
+// is the day the service stops, if it does: a failed invoice issued on it
+// is kept as an orphan.
+func (m *model) settleOpen(cut date.Date) *retryRec {
 	r := m.open
 	m.open = nil
+	if cut <= r.due && m.tail == nil {
+		m.orphans = m.orphans.push(m.nretries())
+	}
 	return m.pushRetry(*r)
 }
 
@@ -75,12 +80,17 @@ func (m *model) settleOpen() *retryRec {
 // attempt failed on d: termination or suspension from d, as the policy
 // says, then the automatic suspension rule on unpaid invoices.
 func (m *model) exhaust(d date.Date, cause int) {
-	r := m.settleOpen()
-	switch r.policy.Exhaustion() {
+	policy := m.open.policy
+	cut := forever
+	if policy.Exhaustion() != retry.LeaveUnpaid {
+		cut = d
+	}
+	r := m.settleOpen(cut)
+	switch policy.Exhaustion() {
 	case retry.Suspend:
 		m.suspend(d, PaymentDue, cause)
 	case retry.Terminate:
-		m.terminate(d, cause, d)
+		m.terminate(d, cause)
 	default:
 		m.setState(d, m.running(), 0, cause)
 	}
@@ -90,7 +100,7 @@ func (m *model) exhaust(d date.Date, cause int) {
 	if m.status == Suspended && m.cur.plan.billing() == InAdvance {
 		// The period whose renewal charge was never paid did not run: a
 		// restart from now on renews (rule 8).
-		m.lastEnd = min(m.lastEnd, r.due)
+		m.unpaidFrom = r.due
 	}
 }
 
@@ -104,7 +114,7 @@ func (m *model) closeRetry(d date.Date) {
 	c := *m.open
 	c.closed = d
 	m.open = &c
-	m.settleOpen()
+	m.settleOpen(d)
 }
 
 // unpaid returns the number of unpaid invoices.
@@ -126,7 +136,7 @@ func (m *model) paymentSucceeded(e Event, idx int) error {
 			return err
 		}
 		m.open = &c
-		m.settleOpen()
+		m.settleOpen(forever)
 		if c.policy.Late() == retry.RestartOnPayment && e.Date > e.Due {
 			// The renewed period starts on the payment date.
 			m.newRun(e.Date, m.cur.plan, true)
@@ -143,9 +153,9 @@ func (m *model) paymentSucceeded(e Event, idx int) error {
 	r := *m.retry(i)
 	r.paidLate = e.Date
 	m.retries = m.retries.set(i, r)
-	if m.status == Suspended && m.lastEnd == r.due {
+	if m.unpaidFrom == r.due {
 		// The period was paid after all: it ran.
-		m.lastEnd = m.boundaryAtOrAfter(r.due + 1)
+		m.unpaidFrom = forever
 	}
 	return nil
 }

@@ -18,6 +18,9 @@ type index struct {
 	whole []wholeSlot // by position
 	moved []int       // positions of the moved whole-paused periods, sorted
 	fees  []feeSlot   // by position
+	// grants are, per discount granted, the billed number of the first
+	// period it applies to; -1 if none does.
+	grants []int
 }
 
 // pauseIndex is what the pauses resolve to on their own, rebuilt when a
@@ -96,6 +99,16 @@ func (m *model) project() *model {
 		}
 	}
 	slices.SortFunc(idx.fees, func(a, b feeSlot) int { return a.pos - b.pos })
+	for _, g := range p.grants.all() {
+		base := -1
+		for s := range p.slots(g.on, forever) {
+			if s.paused < 0 && p.issueDate(s) >= g.on {
+				base = s.billed
+				break
+			}
+		}
+		idx.grants = append(idx.grants, base)
+	}
 	return p
 }
 

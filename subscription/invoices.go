@@ -27,9 +27,13 @@ func (m *model) invoiceOf(s slot) (invoice.Invoice, bool, error) {
 	}
 	if m.inTrial(s) {
 		spec.Price = invoice.Price{Recurring: *m.t.plan.Trial.Price}
+	} else {
+		spec.Price.Discounts = m.discountsOf(s, spec.Price.Discounts, spec.Number)
 	}
 	if f, ok := m.proration(s); ok {
+		// The invoice covers the days it bills, and no day after the end.
 		spec.Proration = &f
+		spec.Period.End = s.p.Start + date.Date(f.Num)
 	}
 	if i, ok := m.pidx.extensionOf(s.counted); ok {
 		spec.Kind = invoice.LineExtension
@@ -51,16 +55,18 @@ func (m *model) invoiceOf(s slot) (invoice.Invoice, bool, error) {
 }
 
 // proration returns the part of slot s that its invoice bills when the
-// subscription ends inside it: in arrears, the days served; in advance,
-// the days before a termination decided by the day the invoice is issued
-// (an invoice issued before the decision stays as it was).
+// service stops inside it: in arrears, the days served up to a suspension
+// or the termination; in advance, the days before a termination decided by
+// the day the invoice is issued (an invoice issued before the decision
+// stays as it was).
 func (m *model) proration(s slot) (period.Fraction, bool) {
-	r := m.run(s.run)
-	cut := min(r.until, m.idx.end)
-	if cut >= s.p.End {
-		return period.Fraction{}, false
+	cut := m.idx.end
+	if m.run(s.run).plan.billing() == InArrears {
+		cut = min(cut, m.run(s.run).until)
+	} else {
+		cut = m.endKnownOn(s.p.Start)
 	}
-	if r.plan.billing() != InArrears && (cut != m.idx.end || m.endOn > s.p.Start) {
+	if cut >= s.p.End {
 		return period.Fraction{}, false
 	}
 	f, err := period.Coverage(s.p, period.Period{Start: s.p.Start, End: cut})
@@ -82,6 +88,30 @@ func (m *model) discountNumber(s slot) int {
 		n -= min(s.k, m.t.plan.Trial.Periods)
 	}
 	return max(n, 0)
+}
+
+// discountsOf returns the discounts of slot s: those of its plan that
+// apply to its number, then those granted that apply to it.
+func (m *model) discountsOf(s slot, plan []invoice.Discount, number int) []invoice.Discount {
+	if m.grants.len() == 0 {
+		return plan
+	}
+	var out []invoice.Discount
+	for _, d := range plan {
+		if d.AppliesTo(number) {
+			d.Periods = 0
+			out = append(out, d)
+		}
+	}
+	for i, g := range m.grants.all() {
+		base := m.idx.grants[i]
+		if base >= 0 && s.billed >= base && m.issueDate(s) >= g.on && g.discount.AppliesTo(s.billed-base) {
+			d := g.discount
+			d.Periods = 0
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // overrideOf sets the override of spec when a flexible pause overrides the
@@ -185,36 +215,79 @@ func (m *model) leadInvoice() (invoice.Invoice, bool, error) {
 	if t.plan.billing() == InArrears {
 		spec.IssueDate = min(lead.End, end)
 	}
-	if end < lead.End && (t.plan.billing() == InArrears || m.endOn <= lead.Start) {
+	if t.plan.billing() == InAdvance {
+		end = m.endKnownOn(lead.Start)
+	}
+	if end < lead.End {
 		// Cut short: bill the days served, of the whole period.
 		f, err := period.Coverage(whole, period.Period{Start: lead.Start, End: end})
 		if err != nil {
 			return invoice.Invoice{}, false, err
 		}
-		spec.Proration = &f
+		spec.Proration, spec.Period.End = &f, end
 	}
 	inv, err := invoice.Build(spec)
 	return inv, err == nil, err
 }
 
 // invoices yields the invoices whose period shares a day with [from, to),
-// in period order, then the failed invoices that no billing period holds
-// any more.
+// in period order, the failed invoices that no billing period holds any
+// more included.
 func (m *model) invoices(from, to date.Date) iter.Seq2[invoice.Invoice, error] {
 	return func(yield func(invoice.Invoice, error) bool) {
-		if m.t.lead.Overlaps(period.Period{Start: from, End: to}) {
+		span := period.Period{Start: from, End: to}
+		if m.t.lead.Overlaps(span) {
 			inv, ok, err := m.leadInvoice()
 			if (ok || err != nil) && !yield(inv, err) {
 				return
 			}
 		}
+		orphans := m.orphansIn(span)
 		for s := range m.slots(from, to) {
+			for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
+				if !yield(orphans[0], nil) {
+					return
+				}
+				orphans = orphans[1:]
+			}
 			inv, ok, err := m.invoiceOf(s)
 			if (ok || err != nil) && !yield(inv, err) {
 				return
 			}
 		}
+		for _, inv := range orphans {
+			if !yield(inv, nil) {
+				return
+			}
+		}
 	}
+}
+
+// orphansIn returns, in period order, the failed invoices whose period
+// shares a day with span and that no billing period holds.
+func (m *model) orphansIn(span period.Period) []invoice.Invoice {
+	var out []invoice.Invoice
+	for _, i := range m.orphans.all() {
+		inv := m.retry(i).inv
+		if inv.Period.Overlaps(span) && !m.slotted(inv.Period.Start) {
+			out = append(out, inv)
+		}
+	}
+	return out
+}
+
+// slotted reports whether a billing period of the runs starts on d.
+func (m *model) slotted(d date.Date) bool {
+	i := m.runOf(d)
+	if i < 0 {
+		return false
+	}
+	r := m.run(i)
+	if d >= min(r.until, m.idx.end) {
+		return false
+	}
+	k, _ := r.sched.Index(d)
+	return r.sched.Boundary(k) == d
 }
 
 // issued returns the invoices issued on a day in [from, to).

@@ -39,7 +39,7 @@ func (m *model) advance(t date.Date) {
 			if m.end != forever && end == m.commandEnd() {
 				cause = m.endCause
 			}
-			m.terminate(end, cause, m.endOn)
+			m.terminate(end, cause)
 		case p.suspension != nil && next == p.suspension.from:
 			s := *p.suspension
 			p.suspension = nil
@@ -56,13 +56,13 @@ func (m *model) advance(t date.Date) {
 	}
 }
 
-// terminate ends the subscription on d, as decided on date on by the event
-// at log index cause (-1 for the end of the term).
-func (m *model) terminate(d date.Date, cause int, on date.Date) {
+// terminate ends the subscription on d, caused by the event at log index
+// cause (-1 for the end of the term).
+func (m *model) terminate(d date.Date, cause int) {
 	m.closeRetry(d)
 	m.pend.suspension, m.pend.change = nil, nil
 	m.cutCur(d)
-	m.setEnd(d, cause, on)
+	m.setEnd(d, cause)
 	m.setState(d, Terminated, 0, cause)
 }
 
@@ -110,7 +110,8 @@ func (m *model) restart(d date.Date, cause int) error {
 	default:
 		return fmt.Errorf("%w: restart on %s: state is %s", ErrNotSuspended, d, m.status)
 	}
-	renewal := d >= m.lastEnd
+	renewal := d >= min(m.lastEnd, m.unpaidFrom)
+	m.unpaidFrom = forever
 	if renewal {
 		// Renewal: a new period starts on the restart date.
 		p := m.cur.plan
@@ -179,12 +180,12 @@ func (m *model) checkWholePauses(d date.Date, what string) error {
 // applyTerminate applies a Terminate event: now, or on its effective date.
 func (m *model) applyTerminate(e Event, cause int) error {
 	if e.Effective == e.Date {
-		m.terminate(e.Date, cause, e.Date)
+		m.terminate(e.Date, cause)
 		return nil
 	}
 	if cur, ok := m.endDate(); ok && e.Effective > cur {
 		return fmt.Errorf("%w: terminate on %s effective %s: the subscription already ends on %s", ErrInvalidTransition, e.Date, e.Effective, cur)
 	}
-	m.setEnd(e.Effective, cause, e.Date)
+	m.setEnd(e.Effective, cause)
 	return nil
 }

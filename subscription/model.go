@@ -3,6 +3,8 @@ package subscription
 import (
 	"sort"
 
+	"github.com/billcycle/billcycle/invoice"
+
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
@@ -115,6 +117,10 @@ type retryRec struct {
 	// paidLate is the day the invoice was paid after the period ran out or
 	// was closed; forever if it was not.
 	paidLate date.Date
+	// inv is the invoice whose charge failed, as issued on due: it stays
+	// listed even when no billing period holds it any more (a termination
+	// or suspension on its issue day).
+	inv invoice.Invoice
 }
 
 // status returns what the retry period has come to.
@@ -173,15 +179,21 @@ type model struct {
 	tail *tail
 
 	// lastEnd is the end of the last period that ran, set by a suspension:
-	// a restart on or after it renews (rule 8).
-	lastEnd date.Date
+	// a restart on or after it renews (rule 8). unpaidFrom is the first day
+	// of a period whose renewal charge was never paid, which did not run,
+	// or forever; a restart on or after it renews too.
+	lastEnd    date.Date
+	unpaidFrom date.Date
 	// end is the termination date a Terminate command set, or forever;
 	// endCause is that event, and the pauses added after it (IDs above
 	// endMark) move it by the periods they add or move.
 	end      date.Date
 	endCause int
 	endMark  int
-	endOn    date.Date // the day the termination date was decided
+	// known is the termination date as the log knew it after the events
+	// of each day, from the start's on: an invoice issued on a day prorates
+	// to the termination known then, and never changes after.
+	known pvec[knownEnd]
 
 	pend      pending
 	invalidAt date.Date // the payment method became invalid; forever while valid
@@ -190,8 +202,25 @@ type model struct {
 	pidx    *pauseIndex // the pauses resolved; nil without pauses
 	retries pvec[retryRec]
 	open    *retryRec // the retry period in progress, or nil; copied on change
+	// orphans are the indexes in retries of the failed invoices whose
+	// billing period was cut on their issue day: the views list them where
+	// no billing period holds them.
+	orphans pvec[int]
+	grants  pvec[grant] // discounts granted, in log order
 
 	idx *index // the projection's resolved data for the views; nil in the fold
+}
+
+// grant is a discount granted to the customer on the invoices issued from
+// a day on.
+type grant struct {
+	on       date.Date
+	discount invoice.Discount
+}
+
+// knownEnd is the termination date known from a day on.
+type knownEnd struct {
+	on, end date.Date
 }
 
 // tail holds the runs and state changes a projection adds.
@@ -203,10 +232,39 @@ type tail struct {
 
 // newModel returns the fold of an empty log.
 func newModel(t *terms) *model {
-	return &model{t: t, status: Active, now: t.start, cur: t.firstRun(),
+	m := &model{t: t, status: Active, now: t.start, cur: t.firstRun(),
 		segs:    pvec[seg]{}.push(seg{from: t.start, state: Active, cause: -1}),
-		lastEnd: t.start, end: forever, endCause: -1, endMark: -1, invalidAt: forever,
+		lastEnd: t.start, unpaidFrom: forever, end: forever, endCause: -1, endMark: -1, invalidAt: forever,
 		pend: pending{changeAt: forever, autoAt: forever}}
+	end, _ := m.endDate()
+	m.known = m.known.push(knownEnd{on: t.start, end: end})
+	return m
+}
+
+// recordEnd records the termination date known after an event on date on:
+// the projection's, what the views report.
+func (m *model) recordEnd(on date.Date) {
+	end, _ := m.endDate()
+	if p := m.pend; p.suspension != nil || p.change != nil || p.autoAt != forever {
+		probe := m.clone()
+		probe.tail = &tail{} // nothing of it is kept
+		probe.advance(forever - 1)
+		end, _ = probe.endDate()
+	}
+	if last := m.known.items[m.known.len()-1]; last.end != end {
+		m.known = m.known.push(knownEnd{on: on, end: end})
+	}
+}
+
+// endKnownOn returns the termination date known on day d: after the events
+// of that day for a day of the log, the projection's for a later one.
+func (m *model) endKnownOn(d date.Date) date.Date {
+	if d > m.now && m.idx != nil {
+		return m.idx.end
+	}
+	items := m.known.all()
+	i := sort.Search(len(items), func(i int) bool { return items[i].on > d }) - 1
+	return items[max(i, 0)].end
 }
 
 // clone returns a copy of m that shares its append-only lists.

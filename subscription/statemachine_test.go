@@ -36,6 +36,7 @@ type refModel struct {
 	retryDue  date.Date
 	failures  int
 	unpaid    []date.Date
+	failed    []date.Date // the invoices whose charge failed once: a second failure is refused
 
 	invalid bool // payment method invalid
 }
@@ -326,7 +327,9 @@ func (st *smState) checkInvariants(t *rapid.T) {
 			}
 		}
 		for _, inv := range tl.Invoices {
-			if inv.Invoice.Period.Start >= end {
+			// An invoice whose charge failed on its issue day stays listed,
+			// unpaid, even if the failure ended the subscription that day.
+			if inv.Invoice.Period.Start >= end && (inv.Invoice.IssueDate > end || !failedOn(s, inv.Invoice.IssueDate)) {
 				t.Fatalf("invoice of %s after the termination date %s", inv.Invoice.Period, end)
 			}
 		}
@@ -645,12 +648,16 @@ func TestStateMachine(t *testing.T) {
 				if st.ref.suspended || st.ref.retryOpen {
 					want = mustFail(subscription.ErrInvalidTransition, subscription.ErrNotDue)
 				}
+				if slices.Contains(st.ref.failed, on) {
+					want = mustFail(subscription.ErrNotDue, subscription.ErrInvalidTransition)
+				}
 				if !st.run(t, "RecordPaymentFailure (charge)", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
 					return s.RecordPaymentFailure(on, on)
 				}) {
 					return
 				}
 				st.ref.retryOpen, st.ref.retryDue, st.ref.failures = true, on, 0
+				st.ref.failed = append(st.ref.failed, on)
 				if st.policy.Attempts == 0 {
 					st.exhaust(t, on)
 				}
@@ -762,4 +769,9 @@ func (st *smState) syncAuto(on date.Date) {
 	if stt := st.s.StatusOn(on); stt.State == subscription.Suspended && stt.Reason == subscription.PaymentMethodInvalid {
 		st.ref.suspended, st.ref.hasScheduled, st.ref.retryOpen = true, false, false
 	}
+}
+
+// failedOn reports whether the charge of the invoice issued on due failed.
+func failedOn(s subscription.Subscription, due date.Date) bool {
+	return slices.ContainsFunc(s.RetryPeriods(), func(rp subscription.RetryPeriod) bool { return rp.Due == due })
 }
