@@ -78,7 +78,7 @@ func (m *model) termEnd() (date.Date, bool) {
 		if r.sched.Boundary(k-1) < r.until {
 			return r.sched.Boundary(k), true
 		}
-		n := r.slots(forever)
+		n := r.count(forever)
 		remaining -= n - countBelow(moved, r.firstK+n)
 	}
 	return 0, false
@@ -134,7 +134,7 @@ func (m *model) shiftEnd(e date.Date, n int) (date.Date, bool) {
 		if i == last {
 			return r.sched.Boundary(k + n), true
 		}
-		left := r.slots(forever) - (k - r.firstK)
+		left := r.count(forever) - (k - r.firstK)
 		if n < left {
 			return r.sched.Boundary(k + n), true
 		}
@@ -149,7 +149,7 @@ func (m *model) countedBefore(e date.Date) int {
 	n := 0
 	for i := range m.nruns() {
 		r := m.run(i)
-		c := r.slots(e)
+		c := r.count(e)
 		n += c - countBelow(m.pausedSlots(r, true), r.firstK+c)
 	}
 	return n
@@ -157,7 +157,7 @@ func (m *model) countedBefore(e date.Date) int {
 
 // endDate returns the termination date, and false if there is none.
 func (m *model) endDate() (date.Date, bool) {
-	if m.idx != nil {
+	if m.projected {
 		return m.idx.end, m.idx.end != forever
 	}
 	end := m.commandEnd()
@@ -230,7 +230,7 @@ func (m *model) newRun(b date.Date, p *Plan, renewal bool) {
 	m.cutCur(b)
 	c := &m.cur
 	next := run{sched: period.Schedule{Anchor: b, Every: p.Every}, plan: p, from: b, until: forever, renewal: renewal,
-		slotBase: c.slotBase + c.slots(forever), planRun: c.planRun}
+		slotBase: c.slotBase + c.count(forever), planRun: c.planRun}
 	if p != c.plan {
 		next.planRun = m.nruns()
 	}

@@ -46,7 +46,7 @@ func (s Subscription) TerminateAtPeriodEnd(on date.Date) (Subscription, error) {
 	if s.t == nil {
 		return s.Apply(Event{Kind: Terminate, Date: on, Effective: on})
 	}
-	end := s.h.fold.clone()
+	end := s.fold()
 	end.tail = &tail{} // a probe: nothing of it is kept
 	end.advance(on)
 	return s.TerminateOn(on, end.boundaryAfter(on))

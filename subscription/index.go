@@ -72,9 +72,9 @@ func (m *model) project() *model {
 	p.tail = &tail{}
 	p.advance(forever - 1)
 	p.now = m.now
-	idx := &index{}
+	idx := &p.idx
 	idx.end, _ = p.endDate()
-	p.idx = idx // endDate reads it from now on
+	p.projected = true // endDate reads idx from now on
 	for i := range p.pauses {
 		if w := p.pauses[i].whole; w != nil {
 			for _, pp := range w.Periods {

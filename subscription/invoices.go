@@ -293,7 +293,7 @@ func (m *model) slotted(d date.Date) bool {
 // issued returns the invoices issued on a day in [from, to).
 func (m *model) issued(from, to date.Date) ([]invoice.Invoice, error) {
 	v := m
-	if v.idx == nil {
+	if !v.projected {
 		v = m.project()
 	}
 	var out []invoice.Invoice

@@ -32,9 +32,9 @@ type run struct {
 	renewal bool
 }
 
-// slots returns the number of periods of r that start before its until
+// count returns the number of periods of r that start before its until
 // and before limit.
-func (r *run) slots(limit date.Date) int {
+func (r *run) count(limit date.Date) int {
 	u := min(r.until, limit)
 	if u == forever {
 		return maxSlots
@@ -208,7 +208,10 @@ type model struct {
 	orphans pvec[int]
 	grants  pvec[grant] // discounts granted, in log order
 
-	idx *index // the projection's resolved data for the views; nil in the fold
+	// idx is the projection's resolved data for the views, and projected
+	// reports whether m is a projection (and idx set).
+	idx       index
+	projected bool
 }
 
 // grant is a discount granted to the customer on the invoices issued from
@@ -232,12 +235,9 @@ type tail struct {
 
 // newModel returns the fold of an empty log.
 func newModel(t *terms) *model {
-	m := &model{t: t, status: Active, now: t.start, cur: t.firstRun(),
-		segs:    pvec[seg]{}.push(seg{from: t.start, state: Active, cause: -1}),
-		lastEnd: t.start, unpaidFrom: forever, end: forever, endCause: -1, endMark: -1, invalidAt: forever,
-		pend: pending{changeAt: forever, autoAt: forever}}
-	end, _ := m.endDate()
-	m.known = m.known.push(knownEnd{on: t.start, end: end})
+	m := &model{}
+	t.initial(m)
+	m.idx, m.projected = index{}, false // a fold has no index
 	return m
 }
 
@@ -259,7 +259,7 @@ func (m *model) recordEnd(on date.Date) {
 // endKnownOn returns the termination date known on day d: after the events
 // of that day for a day of the log, the projection's for a later one.
 func (m *model) endKnownOn(d date.Date) date.Date {
-	if d > m.now && m.idx != nil {
+	if d > m.now && m.projected {
 		return m.idx.end
 	}
 	items := m.known.all()

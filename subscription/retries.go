@@ -26,7 +26,8 @@ type RetryPeriod struct {
 // RetryPeriods returns the retry periods of the log in order, with what
 // the log schedules (a suspension or termination that stops one) applied.
 func (s Subscription) RetryPeriods() []RetryPeriod {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return nil
 	}

@@ -21,12 +21,20 @@ type slot struct {
 	paused  int // index in model.pauses of the pause that removes it, or -1
 }
 
-// slots yields the billing periods that share a day with [from, to), in
-// order, without walking from the start: the first run is found by binary
-// search and each period by arithmetic. m must be a projection.
+// slots returns the billing periods that share a day with [from, to), in
+// order (see eachSlot).
 func (m *model) slots(from, to date.Date) iter.Seq[slot] {
-	return func(yield func(slot) bool) {
-		x := m.idx
+	return func(yield func(slot) bool) { m.eachSlot(from, to, yield) }
+}
+
+// eachSlot calls yield with the billing periods that share a day with
+// [from, to), in order, until yield returns false, without walking from
+// the start: the first run is found by binary search and each period by
+// arithmetic. m must be a projection. Unlike slots, it keeps m on the
+// caller's stack.
+func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
+	{
+		x := &m.idx
 		stub := m.t.stubBilled()
 		first := max(0, m.runOf(from)-1) // the run before may end inside from's period
 		for ri := first; ri < m.nruns(); ri++ {
@@ -35,7 +43,7 @@ func (m *model) slots(from, to date.Date) iter.Seq[slot] {
 				return
 			}
 			limit := min(r.until, x.end)
-			n := r.slots(limit)
+			n := r.count(limit)
 			k, p := r.firstK, period.Period{}
 			if from > r.from {
 				p, k, _ = r.sched.PeriodOf(from)

@@ -40,7 +40,8 @@ type Subscription struct {
 // history is the log of a subscription and what it folds to: the fold as
 // of the last event, for the next command, and its projection to the end
 // of time, for the views. Values built from one another share the log and
-// the append-only lists of the fold.
+// the append-only lists of the fold. A subscription without events has no
+// history: its views read its terms.
 type history struct {
 	log  pvec[Event]
 	fold *model
@@ -55,8 +56,7 @@ func New(t Terms) (Subscription, error) {
 	if err != nil {
 		return Subscription{}, err
 	}
-	fold := newModel(tm)
-	return Subscription{t: tm, h: &history{fold: fold, proj: fold.project()}}, nil
+	return Subscription{t: tm}, nil
 }
 
 // Replay returns the subscription with terms t and the given log, applying
@@ -67,6 +67,9 @@ func Replay(t Terms, events []Event) (Subscription, error) {
 	tm, err := newTerms(t)
 	if err != nil {
 		return Subscription{}, err
+	}
+	if len(events) == 0 {
+		return Subscription{t: tm}, nil
 	}
 	m := newModel(tm)
 	var log pvec[Event]
@@ -89,13 +92,17 @@ func (s Subscription) Apply(e Event) (Subscription, error) {
 	if s.t == nil {
 		return s, &EventError{Index: 0, Event: e, Err: fmt.Errorf("%w: apply %s on %s", ErrNoTerms, e.Kind, e.Date)}
 	}
-	idx := s.h.log.len()
+	var log pvec[Event]
+	m := newModel(s.t)
+	if s.h != nil {
+		log, m = s.h.log, s.h.fold.clone()
+	}
+	idx := log.len()
 	e = e.clone()
-	m := s.h.fold.clone()
 	if err := m.apply(idx, e); err != nil {
 		return s, &EventError{Index: idx, Event: e, Err: err}
 	}
-	return Subscription{t: s.t, h: &history{log: s.h.log.push(e), fold: m, proj: m.project()}}, nil
+	return Subscription{t: s.t, h: &history{log: log.push(e), fold: m, proj: m.project()}}, nil
 }
 
 // Terms returns the terms the subscription was created with.
@@ -133,23 +140,51 @@ func (s Subscription) Anchor() date.Date {
 
 // Events returns a copy of the log.
 func (s Subscription) Events() []Event {
-	if s.t == nil {
+	log := s.log()
+	if len(log) == 0 {
 		return nil
 	}
-	out := make([]Event, s.h.log.len())
-	for i, e := range s.h.log.all() {
+	out := make([]Event, len(log))
+	for i, e := range log {
 		out[i] = e.clone()
 	}
 	return out
 }
 
-// view returns the projection the views read, or nil for the zero
-// Subscription.
-func (s Subscription) view() *model {
-	if s.t == nil {
+// log returns the log, for reading only.
+func (s Subscription) log() []Event {
+	if s.h == nil {
 		return nil
 	}
+	return s.h.log.all()
+}
+
+// viewBuf holds the projection of a subscription without events, built
+// on the caller's stack by view.
+type viewBuf struct {
+	m model
+}
+
+// view returns the projection the views read, or nil for the zero
+// Subscription. A subscription without events has none: view builds it
+// in b.
+func (s Subscription) view(b *viewBuf) *model {
+	switch {
+	case s.t == nil:
+		return nil
+	case s.h == nil:
+		s.t.initial(&b.m)
+		return &b.m
+	}
 	return s.h.proj
+}
+
+// fold returns the fold of the log: a copy the caller may change.
+func (s Subscription) fold() *model {
+	if s.h == nil {
+		return newModel(s.t)
+	}
+	return s.h.fold.clone()
 }
 
 type termsJSON struct {
@@ -173,7 +208,7 @@ func (s Subscription) MarshalJSON() ([]byte, error) {
 	}
 	t := s.t
 	j := subscriptionJSON{termsJSON: termsJSON{Plan: t.plan, Start: t.start.String(),
-		Buyer: t.buyer, Beneficiary: t.beneficiary}, Events: s.h.log.all()}
+		Buyer: t.buyer, Beneficiary: t.beneficiary}, Events: s.log()}
 	if t.anchorSet {
 		j.Anchor = t.anchor.String()
 	}

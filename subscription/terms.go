@@ -29,6 +29,11 @@ type terms struct {
 	// trialEnd is the first day after the trial; the start when there is
 	// no trial.
 	trialEnd date.Date
+	// termEnd is the end of the plan's fixed term, forever without one.
+	termEnd date.Date
+	// seg0 and known0 back the first items of a fold's lists.
+	seg0   [1]seg
+	known0 [1]knownEnd
 }
 
 // newTerms checks t and resolves its anchor, lead and trial. It returns an
@@ -69,11 +74,14 @@ func newTerms(t Terms) (*terms, error) {
 	if tm.anchor > lastDay || tm.trialEnd > lastDay {
 		return nil, fmt.Errorf("%w: start %s, anchor %s: dates after %s", ErrInvalidPlan, t.Start, tm.anchor, lastDay)
 	}
+	tm.termEnd = forever
 	if p.Periods > 0 {
-		if end := sched.Boundary(p.Periods); end > lastDay || end <= tm.anchor {
+		if tm.termEnd = sched.Boundary(p.Periods); tm.termEnd > lastDay || tm.termEnd <= tm.anchor {
 			return nil, fmt.Errorf("%w: a term of %d periods from %s ends after %s", ErrInvalidPlan, p.Periods, tm.anchor, lastDay)
 		}
 	}
+	tm.seg0[0] = seg{from: tm.start, state: Active, cause: -1}
+	tm.known0[0] = knownEnd{on: tm.start, end: tm.termEnd}
 	return tm, nil
 }
 
@@ -99,4 +107,16 @@ func (t *terms) toTerms() Terms {
 		out.Anchor = &a
 	}
 	return out
+}
+
+// initial fills m with the fold of an empty log, which also serves as its
+// projection: nothing it schedules changes a view but the end of the term,
+// which its index holds. m can live on the caller's stack, so that the
+// views of a subscription without events allocate nothing.
+func (t *terms) initial(m *model) {
+	*m = model{t: t, status: Active, now: t.start, cur: t.firstRun(),
+		segs: pvec[seg]{items: t.seg0[:]}, known: pvec[knownEnd]{items: t.known0[:]},
+		lastEnd: t.start, unpaidFrom: forever, end: forever, endCause: -1, endMark: -1, invalidAt: forever,
+		pend: pending{changeAt: forever, autoAt: forever}}
+	m.idx, m.projected = index{end: t.termEnd}, true
 }

@@ -70,7 +70,8 @@ func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, er
 	}
 	tl := Timeline{Span: span, AsOf: asOf, Segments: []Segment{}, Periods: []BillingPeriod{},
 		Invoices: []TimelineInvoice{}, Retries: []RetryPeriod{}, Events: []Event{}}
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return tl, nil
 	}
@@ -85,7 +86,7 @@ func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, er
 		}
 		tl.Invoices = append(tl.Invoices, TimelineInvoice{Invoice: inv, Issued: inv.IsIssued(asOf), Payment: m.paymentOf(inv.IssueDate)})
 	}
-	for _, e := range s.h.log.all() {
+	for _, e := range s.log() {
 		if span.Contains(e.Date) {
 			tl.Events = append(tl.Events, e.clone())
 		}

@@ -24,7 +24,8 @@ type Status struct {
 // taking effect on its date. It runs in time independent of the
 // subscription's age. The zero Subscription has the zero Status.
 func (s Subscription) StatusOn(d date.Date) Status {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return Status{}
 	}
@@ -43,7 +44,8 @@ func (s Subscription) Entitled(d date.Date) bool { return s.StateOn(d).Entitled(
 // TerminationDate returns the first day without service, as the log and
 // the plan's term say, and false for a subscription without end.
 func (s Subscription) TerminationDate() (date.Date, bool) {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return 0, false
 	}
@@ -54,7 +56,8 @@ func (s Subscription) TerminationDate() (date.Date, bool) {
 // run that holds d, the first plan before the start. The zero Subscription
 // has the zero Plan.
 func (s Subscription) PlanOn(d date.Date) Plan {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return Plan{}
 	}
@@ -81,19 +84,18 @@ type BillingPeriod struct {
 // days, are not billing periods (see Invoices).
 func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
 	return func(yield func(BillingPeriod) bool) {
-		m := s.view()
+		var b viewBuf
+		m := s.view(&b)
 		if m == nil {
 			return
 		}
-		for sl := range m.slots(from, to) {
+		m.eachSlot(from, to, func(sl slot) bool {
 			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused >= 0}
 			if sl.paused >= 0 {
 				bp.PauseReason = m.pauses[sl.paused].reason()
 			}
-			if !yield(bp) {
-				return
-			}
-		}
+			return yield(bp)
+		})
 	}
 }
 
@@ -101,7 +103,8 @@ func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
 // [from, to), in order, issued or planned: an invoice has been issued as of
 // a date if its IssueDate is on or before it.
 func (s Subscription) Invoices(from, to date.Date) ([]invoice.Invoice, error) {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return nil, nil
 	}
@@ -119,16 +122,20 @@ func (s Subscription) Invoices(from, to date.Date) ([]invoice.Invoice, error) {
 // starts, and false if there is none (terminated, suspended, or ending
 // before).
 func (s Subscription) NextRenewal(asOf date.Date) (date.Date, bool) {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return 0, false
 	}
-	for sl := range m.slots(asOf+1, m.idx.end) {
+	next, ok := date.Date(0), false
+	m.eachSlot(asOf+1, m.idx.end, func(sl slot) bool {
 		if sl.p.Start > asOf && sl.paused < 0 {
-			return sl.p.Start, true
+			next, ok = sl.p.Start, true
+			return false
 		}
-	}
-	return 0, false
+		return true
+	})
+	return next, ok
 }
 
 // PauseInfo is a pause of the subscription, as Pauses lists it.
@@ -150,7 +157,8 @@ type PauseInfo struct {
 // added; a non-empty reason keeps only the pauses with that reason. The
 // pauses are copies: changing them changes nothing here.
 func (s Subscription) Pauses(reason string) []PauseInfo {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return nil
 	}
@@ -169,7 +177,8 @@ func (s Subscription) Pauses(reason string) []PauseInfo {
 // PausedRanges returns the day ranges of the pauses that are not deleted,
 // for pause.Hit and other day checks.
 func (s Subscription) PausedRanges() []period.Period {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return nil
 	}
@@ -184,7 +193,8 @@ func (s Subscription) PausedRanges() []period.Period {
 // the given days would touch, with paused days of total days, without
 // changing the subscription.
 func (s Subscription) PreviewFlexiblePause(days period.Period) []pause.Touch {
-	m := s.view()
+	var b viewBuf
+	m := s.view(&b)
 	if m == nil {
 		return nil
 	}
@@ -203,5 +213,5 @@ func (s Subscription) String() string {
 	if s.t == nil {
 		return "subscription (zero)"
 	}
-	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, s.h.log.len())
+	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, len(s.log()))
 }
