@@ -223,14 +223,18 @@ func (m *model) cutCur(d date.Date) {
 }
 
 // newRun cuts the run in progress at b and starts the next one there with
-// plan p, anchored on b unless b is a boundary of the current schedule and
-// the recurrence is the same, in which case the anchor is kept, so month
-// ends never drift.
-func (m *model) newRun(b date.Date, p *Plan, renewal bool) {
+// plan p, caused by the event at log index cause, anchored on b unless b is
+// a boundary of the current schedule and the recurrence is the same, in
+// which case the anchor is kept, so month ends never drift.
+func (m *model) newRun(b date.Date, p *Plan, renewal bool, cause int) {
 	m.cutCur(b)
 	c := &m.cur
+	// A run cut before its first period (a renewal inside the stub
+	// before the anchor) holds no day: it starts where it ends, so that
+	// runs stay in date order.
+	c.from = min(c.from, c.until)
 	next := run{sched: period.Schedule{Anchor: b, Every: p.Every}, plan: p, from: b, until: forever, renewal: renewal,
-		slotBase: c.slotBase + c.count(forever), planRun: c.planRun}
+		slotBase: c.slotBase + c.count(forever), planRun: c.planRun, cause: cause}
 	if p != c.plan {
 		next.planRun = m.nruns()
 	}

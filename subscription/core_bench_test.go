@@ -11,6 +11,7 @@ import (
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
+	"github.com/rickb777/date/v2"
 )
 
 // The benchmarks of this file measure the views and the fold against the
@@ -23,6 +24,7 @@ var (
 	sinkSub     subscription.Subscription
 	sinkInvs    []invoice.Invoice
 	sinkP       period.Period
+	sinkDateB   date.Date
 )
 
 func corePlan() subscription.Plan {
@@ -212,4 +214,31 @@ func itoa(n int) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+func BenchmarkCoreAgendaDay(b *testing.B) {
+	s := corePlain(b)
+	for _, bc := range []struct {
+		name string
+		on   string
+	}{{"nothing", "2025-06-15"}, {"renewal", "2025-06-30"}} {
+		day := period.Period{Start: d(bc.on), End: d(bc.on) + 1}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for a := range s.Agenda(day) {
+					sinkBool = a.Kind != 0
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkCoreNextAction(b *testing.B) {
+	s := corePlain(b)
+	on := d("2025-06-15")
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkDateB, sinkBool = s.NextAction(on)
+	}
 }

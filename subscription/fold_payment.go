@@ -70,7 +70,7 @@ func (m *model) paymentFailed(e Event, idx int) error {
 func (m *model) settleOpen(cut date.Date) *retryRec {
 	r := m.open
 	m.open = nil
-	if cut <= r.due && m.tail == nil {
+	if cut <= r.inv.Period.Start && m.tail == nil {
 		m.orphans = m.orphans.push(m.nretries())
 	}
 	return m.pushRetry(*r)
@@ -139,7 +139,7 @@ func (m *model) paymentSucceeded(e Event, idx int) error {
 		m.settleOpen(forever)
 		if c.policy.Late() == retry.RestartOnPayment && e.Date > e.Due {
 			// The renewed period starts on the payment date.
-			m.newRun(e.Date, m.cur.plan, true)
+			m.newRun(e.Date, m.cur.plan, true, idx)
 			m.setState(e.Date, m.running(), 0, idx)
 			return m.checkWholePauses(e.Due, "late payment")
 		}

@@ -192,9 +192,10 @@ func (m *model) leadInvoice() (invoice.Invoice, bool, error) {
 		return invoice.Invoice{}, false, nil
 	}
 	// Like any period, the lead does not run if the subscription is
-	// suspended or ends on its first day.
+	// suspended or ends on its first day, or if a renewal replaced it
+	// before the anchor (its charge failed: see orphans).
 	end := m.idx.end
-	if !m.baseAt(lead.Start).state.Entitled() || end <= lead.Start {
+	if !m.baseAt(lead.Start).state.Entitled() || end <= lead.Start || (m.nruns() > 1 && m.run(1).from < lead.End) {
 		return invoice.Invoice{}, false, nil
 	}
 	spec := invoice.Spec{Period: lead, IssueDate: lead.Start, Buyer: t.buyer, Beneficiary: t.beneficiary}
@@ -231,34 +232,43 @@ func (m *model) leadInvoice() (invoice.Invoice, bool, error) {
 }
 
 // invoices yields the invoices whose period shares a day with [from, to),
-// in period order, the failed invoices that no billing period holds any
-// more included.
+// in period order (see eachInvoice).
 func (m *model) invoices(from, to date.Date) iter.Seq2[invoice.Invoice, error] {
-	return func(yield func(invoice.Invoice, error) bool) {
-		span := period.Period{Start: from, End: to}
-		if m.t.lead.Overlaps(span) {
-			inv, ok, err := m.leadInvoice()
-			if (ok || err != nil) && !yield(inv, err) {
-				return
-			}
+	return func(yield func(invoice.Invoice, error) bool) { m.eachInvoice(from, to, yield) }
+}
+
+// eachInvoice calls yield with the invoices whose period shares a day with
+// [from, to), in period order, the failed invoices that no billing period
+// holds any more included, until yield returns false. Unlike invoices, it
+// keeps m on the caller's stack.
+func (m *model) eachInvoice(from, to date.Date, yield func(invoice.Invoice, error) bool) {
+	span := period.Period{Start: from, End: to}
+	if m.t.lead.Overlaps(span) {
+		inv, ok, err := m.leadInvoice()
+		if (ok || err != nil) && !yield(inv, err) {
+			return
 		}
-		orphans := m.orphansIn(span)
-		for s := range m.slots(from, to) {
-			for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
-				if !yield(orphans[0], nil) {
-					return
-				}
-				orphans = orphans[1:]
+	}
+	orphans := m.orphansIn(span)
+	stopped := false
+	m.eachSlot(from, to, func(s slot) bool {
+		for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
+			if !yield(orphans[0], nil) {
+				stopped = true
+				return false
 			}
-			inv, ok, err := m.invoiceOf(s)
-			if (ok || err != nil) && !yield(inv, err) {
-				return
-			}
+			orphans = orphans[1:]
 		}
-		for _, inv := range orphans {
-			if !yield(inv, nil) {
-				return
-			}
+		inv, ok, err := m.invoiceOf(s)
+		if (ok || err != nil) && !yield(inv, err) {
+			stopped = true
+			return false
+		}
+		return true
+	})
+	for _, inv := range orphans {
+		if stopped || !yield(inv, nil) {
+			return
 		}
 	}
 }
@@ -276,8 +286,13 @@ func (m *model) orphansIn(span period.Period) []invoice.Invoice {
 	return out
 }
 
-// slotted reports whether a billing period of the runs starts on d.
+// slotted reports whether a billing period of the runs, or the lead with
+// its invoice, starts on d.
 func (m *model) slotted(d date.Date) bool {
+	if d == m.t.lead.Start && m.t.lead.Days() > 0 {
+		_, ok, _ := m.leadInvoice()
+		return ok
+	}
 	i := m.runOf(d)
 	if i < 0 {
 		return false
@@ -297,15 +312,39 @@ func (m *model) issued(from, to date.Date) ([]invoice.Invoice, error) {
 		v = m.project()
 	}
 	var out []invoice.Invoice
-	// An invoice in arrears is issued at its period's end: look one day
-	// back.
-	for inv, err := range v.invoices(from-1, to) {
-		if err != nil {
-			return nil, err
+	var err error
+	v.eachIssued(period.Period{Start: from, End: to}, func(inv invoice.Invoice, e error) bool {
+		if e != nil {
+			err = e
+			return false
 		}
-		if inv.IssueDate >= from && inv.IssueDate < to {
-			out = append(out, inv)
+		out = append(out, inv)
+		return true
+	})
+	return out, err
+}
+
+// eachIssued calls yield with the invoices issued on a day of span, in
+// period order, building no other.
+func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error) bool) {
+	if m.t.lead.Days() > 0 {
+		inv, ok, err := m.leadInvoice()
+		if (err != nil || (ok && span.Contains(inv.IssueDate))) && !yield(inv, err) {
+			return
 		}
 	}
-	return out, nil
+	for _, i := range m.orphans.all() {
+		if inv := m.retry(i).inv; span.Contains(inv.IssueDate) && !m.slotted(inv.Period.Start) && !yield(inv, nil) {
+			return
+		}
+	}
+	// An invoice in arrears is issued at its period's end, or on the
+	// termination that cuts it short: look one day back.
+	m.eachSlot(span.Start-1, span.End, func(s slot) bool {
+		if s.paused >= 0 || m.freeTrial(s) || !span.Contains(m.issueDate(s)) {
+			return true
+		}
+		inv, ok, err := m.invoiceOf(s)
+		return !(ok || err != nil) || yield(inv, err)
+	})
 }

@@ -83,7 +83,7 @@ func (m *model) suspend(d date.Date, r Reason, cause int) {
 func (m *model) applyChange(b date.Date) {
 	p := m.pend.change
 	m.pend.change = nil
-	m.newRun(b, p, false)
+	m.newRun(b, p, false, m.pend.changeCause)
 	m.planAutoSuspension(b, m.pend.autoCause)
 }
 
@@ -118,7 +118,7 @@ func (m *model) restart(d date.Date, cause int) error {
 		if m.pend.change != nil {
 			p, m.pend.change = m.pend.change, nil
 		}
-		m.newRun(d, p, true)
+		m.newRun(d, p, true, cause)
 	} else {
 		m.cur.until = forever
 		if m.pend.change != nil {

@@ -68,6 +68,9 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 				if !yield(s) {
 					return
 				}
+				if p.End >= to {
+					break // the next run may start before to: a cut period
+				}
 				p = period.Period{Start: p.End, End: r.sched.Boundary(k + 2)}
 			}
 		}

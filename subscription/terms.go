@@ -87,7 +87,7 @@ func newTerms(t Terms) (*terms, error) {
 
 // firstRun returns the run the subscription starts with.
 func (t *terms) firstRun() run {
-	return run{sched: period.Schedule{Anchor: t.anchor, Every: t.plan.Every}, plan: &t.plan, from: t.anchor, until: forever}
+	return run{sched: period.Schedule{Anchor: t.anchor, Every: t.plan.Every}, plan: &t.plan, from: t.anchor, until: forever, cause: -1}
 }
 
 // stubBilled returns 1 when the stub before a later anchor is billed
@@ -114,9 +114,10 @@ func (t *terms) toTerms() Terms {
 // which its index holds. m can live on the caller's stack, so that the
 // views of a subscription without events allocate nothing.
 func (t *terms) initial(m *model) {
-	*m = model{t: t, status: Active, now: t.start, cur: t.firstRun(),
-		segs: pvec[seg]{items: t.seg0[:]}, known: pvec[knownEnd]{items: t.known0[:]},
-		lastEnd: t.start, unpaidFrom: forever, end: forever, endCause: -1, endMark: -1, invalidAt: forever,
-		pend: pending{changeAt: forever, autoAt: forever}}
-	m.idx, m.projected = index{end: t.termEnd}, true
+	*m = model{}
+	m.t, m.status, m.now, m.cur = t, Active, t.start, t.firstRun()
+	m.segs.items, m.known.items = t.seg0[:], t.known0[:]
+	m.lastEnd, m.unpaidFrom, m.end, m.endCause, m.endMark, m.invalidAt = t.start, forever, forever, -1, -1, forever
+	m.pend.changeAt, m.pend.autoAt = forever, forever
+	m.idx.end, m.projected = t.termEnd, true
 }
