@@ -297,3 +297,6 @@ func assertNoAttemptAfter(t *testing.T, s subscription.Subscription, end date.Da
 }
 
 var _ = errors.Is
+
+// dp returns a pointer to the date d(s), for the optional dates of events.
+func dp(s string) *date.Date { v := d(s); return &v }

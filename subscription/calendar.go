@@ -95,7 +95,7 @@ func (m *model) setEnd(d date.Date, cause int) {
 	}
 }
 
-// commandEnd returns the termination date a Terminate command set, moved by
+// commandEnd returns the termination date a KindTerminate command set, moved by
 // the periods that pauses added after it add or move, or forever.
 func (m *model) commandEnd() date.Date {
 	if m.end == forever {

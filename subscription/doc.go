@@ -7,7 +7,7 @@
 //
 // # Commands and the log
 //
-// Commands (Suspend, Restart, TerminateAtPeriodEnd, AddWholePeriodPause,
+// Commands (KindSuspend, KindRestart, TerminateAtPeriodEnd, KindAddWholePeriodPause,
 // RecordPaymentFailure, …) check themselves against the state on their date
 // and return a new Subscription with one more Event, or an *EventError
 // wrapping a sentinel such as ErrTerminated or ErrPeriodInvoiced. They never
@@ -27,7 +27,7 @@
 //	                     invalid payment method                 not entitled
 //	terminated           final                                  not entitled
 //
-// # Restart (ProAbono)
+// # KindRestart (ProAbono)
 //
 // Base: monthly at 10.00, running period [2021-10-01, 2021-11-01).
 //

@@ -1,72 +1,73 @@
 package subscription
 
 import (
-	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
-	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
 )
 
-// Kind is the kind of an event in a subscription's log. The zero Kind is
-// invalid.
+// Kind is the kind of an event in a subscription's log: the command that
+// wrote it. The zero Kind is invalid.
 type Kind uint8
 
-// The kinds of events. Each is written by the command of the same name.
+// The kinds of events. Each is written by the command of the same name
+// (KindSuspend by Subscription.Suspend), and uses the fields of Event that
+// its comment names.
 const (
-	// Suspend suspends the subscription on the event's date (Reason).
-	Suspend Kind = iota + 1
-	// ScheduleSuspension plans a suspension for Effective (Reason).
-	ScheduleSuspension
-	// CancelSuspension cancels a scheduled suspension.
-	CancelSuspension
-	// Restart restarts a suspended subscription (DESIGN rule 8).
-	Restart
-	// Terminate ends the subscription on Effective (the event's date for
-	// an immediate termination).
-	Terminate
-	// CancelTermination cancels a termination planned for a later date.
-	CancelTermination
-	// ChangePlan switches to Plan at the next renewal.
-	ChangePlan
-	// AddFlexiblePause adds Flexible.
-	AddFlexiblePause
-	// AddWholePeriodPause adds WholePeriod.
-	AddWholePeriodPause
-	// DeletePause deletes the pause added by the event at index PauseID.
-	DeletePause
-	// PaymentFailed records a failed charge of the invoice due on Due: the
-	// renewal charge itself when the event's date is Due, or a retry
-	// attempt.
-	PaymentFailed
-	// PaymentSucceeded records the payment of the invoice due on Due after
-	// its charge failed.
-	PaymentSucceeded
-	// PaymentMethodInvalidated records that the payment method became
+	// KindSuspend suspends the subscription from Date (Reason).
+	KindSuspend Kind = iota + 1
+	// KindScheduleSuspension plans a suspension from Effective (Reason).
+	KindScheduleSuspension
+	// KindCancelSuspension cancels a scheduled suspension.
+	KindCancelSuspension
+	// KindRestart restarts a suspended subscription.
+	KindRestart
+	// KindTerminate ends the subscription on Effective (Date for an
+	// immediate termination).
+	KindTerminate
+	// KindCancelTermination cancels a termination planned for a later date.
+	KindCancelTermination
+	// KindChangePlan switches to Plan at the next renewal.
+	KindChangePlan
+	// KindAddFlexiblePause adds the pause Flexible.
+	KindAddFlexiblePause
+	// KindAddWholePeriodPause adds the pause WholePeriod.
+	KindAddWholePeriodPause
+	// KindDeletePause deletes the pause PauseID.
+	KindDeletePause
+	// KindRecordPaymentFailure records that the charge of the invoice
+	// issued on Due failed: the renewal charge itself when Date is Due, or
+	// a retry attempt.
+	KindRecordPaymentFailure
+	// KindRecordPayment records that the invoice issued on Due, whose
+	// charge failed, was paid.
+	KindRecordPayment
+	// KindInvalidatePaymentMethod records that the payment method became
 	// invalid.
-	PaymentMethodInvalidated
-	// PaymentMethodUpdated records that a valid payment method is back.
-	PaymentMethodUpdated
-	// GrantDiscount gives the customer Discount on the invoices issued
-	// from the event's date on.
-	GrantDiscount
+	KindInvalidatePaymentMethod
+	// KindUpdatePaymentMethod records that a valid payment method is back.
+	KindUpdatePaymentMethod
+	// KindGrantDiscount gives the customer Discount on the invoices issued
+	// from Date on.
+	KindGrantDiscount
 )
 
-var kindNames = [...]string{Suspend: "suspend", ScheduleSuspension: "schedule_suspension",
-	CancelSuspension: "cancel_suspension", Restart: "restart", Terminate: "terminate",
-	CancelTermination: "cancel_termination", ChangePlan: "change_plan",
-	AddFlexiblePause: "add_flexible_pause", AddWholePeriodPause: "add_whole_period_pause",
-	DeletePause: "delete_pause", PaymentFailed: "payment_failed", PaymentSucceeded: "payment_succeeded",
-	PaymentMethodInvalidated: "payment_method_invalidated", PaymentMethodUpdated: "payment_method_updated",
-	GrantDiscount: "grant_discount"}
+var kindNames = [...]string{KindSuspend: "suspend", KindScheduleSuspension: "schedule_suspension",
+	KindCancelSuspension: "cancel_suspension", KindRestart: "restart", KindTerminate: "terminate",
+	KindCancelTermination: "cancel_termination", KindChangePlan: "change_plan",
+	KindAddFlexiblePause: "add_flexible_pause", KindAddWholePeriodPause: "add_whole_period_pause",
+	KindDeletePause: "delete_pause", KindRecordPaymentFailure: "record_payment_failure",
+	KindRecordPayment: "record_payment", KindInvalidatePaymentMethod: "invalidate_payment_method",
+	KindUpdatePaymentMethod: "update_payment_method", KindGrantDiscount: "grant_discount"}
 
 // String returns the lower-case name of the kind, such as "restart".
 func (k Kind) String() string {
-	if k >= Suspend && k <= GrantDiscount {
+	if k >= KindSuspend && k <= KindGrantDiscount {
 		return kindNames[k]
 	}
 	return fmt.Sprintf("kind(%d)", uint8(k))
@@ -83,161 +84,212 @@ func (k *Kind) UnmarshalText(b []byte) error {
 }
 
 // Event is one entry of a subscription's log: what happened, on which day,
-// and the fields its kind needs. Commands write events; replaying the same
-// log always gives the same subscription.
+// the fields its kind needs (nil or zero for the others), and the caller's
+// context. Commands write events; Apply takes one the caller built, which
+// is how a reference or metadata is attached. Replaying the same log always
+// gives the same subscription.
 type Event struct {
 	// Kind says what happened.
 	Kind Kind
 	// Date is the day the command was given.
 	Date date.Date
-	// Reason is the suspension reason of Suspend and ScheduleSuspension.
+	// Reason is the suspension reason of KindSuspend and
+	// KindScheduleSuspension.
 	Reason Reason
-	// Effective is the day a ScheduleSuspension or a Terminate takes
-	// effect: the first day without service.
-	Effective date.Date
-	// Plan is the new plan of ChangePlan.
+	// Effective is the day a KindScheduleSuspension or a KindTerminate
+	// takes effect: the first day without service.
+	Effective *date.Date
+	// Plan is the new plan of KindChangePlan.
 	Plan *Plan
-	// Flexible is the pause of AddFlexiblePause.
+	// Flexible is the pause of KindAddFlexiblePause.
 	Flexible *pause.Flexible
-	// WholePeriod is the pause of AddWholePeriodPause.
+	// WholePeriod is the pause of KindAddWholePeriodPause.
 	WholePeriod *pause.WholePeriod
-	// PauseID is the log index of the pause that DeletePause deletes.
-	PauseID int
-	// Due is the issue date of the invoice that a payment event concerns.
-	Due date.Date
-	// Discount is the discount of GrantDiscount.
+	// PauseID is the pause that KindDeletePause deletes (see Pauses).
+	PauseID *int
+	// Due is the issue date of the invoice that KindRecordPaymentFailure
+	// or KindRecordPayment concerns.
+	Due *date.Date
+	// Discount is the discount of KindGrantDiscount.
 	Discount *invoice.Discount
+	// Ref is an optional reference of the caller's, such as the payment
+	// provider's charge ID or a ticket number, kept with the event and
+	// shown beside what it caused.
+	Ref string
+	// Meta is optional string metadata of the caller's (who did it, from
+	// where), kept exactly with the event.
+	Meta map[string]string
 }
 
-type eventJSON struct {
-	Kind        Kind               `json:"kind"`
-	Date        string             `json:"date"`
-	Reason      *Reason            `json:"reason,omitempty"`
-	Effective   string             `json:"effective,omitempty"`
-	Plan        *Plan              `json:"plan,omitempty"`
-	Flexible    *pause.Flexible    `json:"flexible,omitempty"`
-	WholePeriod *pause.WholePeriod `json:"whole_period,omitempty"`
-	PauseID     *int               `json:"pause_id,omitempty"`
-	Due         string             `json:"due,omitempty"`
-	Discount    *invoice.Discount  `json:"discount,omitempty"`
+// Limits of the caller's context on an event.
+const (
+	// MaxRefLen is the longest Event.Ref, in bytes.
+	MaxRefLen = 256
+	// MaxMeta is the most entries of Event.Meta, and MaxMetaLen the longest
+	// key or value, in bytes.
+	MaxMeta    = 32
+	MaxMetaLen = 1024
+)
+
+// fieldSet names the optional fields of an event, as bits.
+type fieldSet uint8
+
+const (
+	fieldReason fieldSet = 1 << iota
+	fieldEffective
+	fieldPlan
+	fieldFlexible
+	fieldWholePeriod
+	fieldPauseID
+	fieldDue
+	fieldDiscount
+)
+
+var fieldNames = [...]string{"reason", "effective", "plan", "flexible", "whole_period", "pause_id", "due", "discount"}
+
+// uses returns the optional fields of kind k.
+func (k Kind) uses() fieldSet {
+	switch k {
+	case KindSuspend:
+		return fieldReason
+	case KindScheduleSuspension:
+		return fieldReason | fieldEffective
+	case KindTerminate:
+		return fieldEffective
+	case KindChangePlan:
+		return fieldPlan
+	case KindAddFlexiblePause:
+		return fieldFlexible
+	case KindAddWholePeriodPause:
+		return fieldWholePeriod
+	case KindDeletePause:
+		return fieldPauseID
+	case KindRecordPaymentFailure, KindRecordPayment:
+		return fieldDue
+	case KindGrantDiscount:
+		return fieldDiscount
+	}
+	return 0
 }
 
-// MarshalJSON encodes the event with lower-case snake_case field names;
-// fields its kind does not use are left out. Dates are "YYYY-MM-DD".
-func (e Event) MarshalJSON() ([]byte, error) {
-	j := eventJSON{Kind: e.Kind, Date: e.Date.String(), Plan: e.Plan, Flexible: e.Flexible, WholePeriod: e.WholePeriod, Discount: e.Discount}
-	if e.Reason != 0 {
-		j.Reason = &e.Reason
-	}
-	if e.Effective != 0 {
-		j.Effective = e.Effective.String()
-	}
-	if e.Kind == DeletePause {
-		j.PauseID = &e.PauseID
-	}
-	if e.Due != 0 {
-		j.Due = e.Due.String()
-	}
-	return json.Marshal(j)
-}
-
-// UnmarshalJSON decodes an event, reading dates strictly (period.ParseDate).
-func (e *Event) UnmarshalJSON(data []byte) error {
-	var j eventJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("subscription: decoding event: %w", err)
-	}
-	var v Event
-	var err error
-	v.Kind, v.Plan, v.Flexible, v.WholePeriod, v.Discount = j.Kind, j.Plan, j.Flexible, j.WholePeriod, j.Discount
-	if v.Date, err = period.ParseDate(j.Date); err != nil {
-		return err
-	}
-	if j.Reason != nil {
-		v.Reason = *j.Reason
-	}
-	if j.PauseID != nil {
-		v.PauseID = *j.PauseID
-	}
-	if j.Effective != "" {
-		if v.Effective, err = period.ParseDate(j.Effective); err != nil {
-			return err
+// set returns the optional fields of e that are set.
+func (e Event) set() fieldSet {
+	var f fieldSet
+	for bit, on := range []bool{e.Reason != 0, e.Effective != nil, e.Plan != nil, e.Flexible != nil,
+		e.WholePeriod != nil, e.PauseID != nil, e.Due != nil, e.Discount != nil} {
+		if on {
+			f |= 1 << bit
 		}
 	}
-	if j.Due != "" {
-		if v.Due, err = period.ParseDate(j.Due); err != nil {
-			return err
-		}
-	}
-	*e = v
-	return nil
+	return f
 }
 
-// fields lists, for each kind, the optional fields it uses.
-var fields = map[Kind]string{
-	Suspend: "reason", ScheduleSuspension: "reason effective", Terminate: "effective",
-	ChangePlan: "plan", AddFlexiblePause: "flexible", AddWholePeriodPause: "whole_period",
-	DeletePause: "pause_id", PaymentFailed: "due", PaymentSucceeded: "due", GrantDiscount: "discount",
-}
-
-// validate checks that e has the fields its kind needs, and no other: a log
-// that Apply accepted always round-trips through JSON.
+// validate checks that e has the fields its kind needs, and no other: a
+// log that Apply accepted always round-trips through JSON. It returns an
+// error wrapping ErrInvalidEvent, or the pause's own error.
 func (e Event) validate() error {
-	bad := func(why string) error { return fmt.Errorf("%w: %s on %s: %s", ErrInvalidEvent, e.Kind, e.Date, why) }
-	uses := strings.Fields(fields[e.Kind])
-	set := map[string]bool{"reason": e.Reason != 0, "effective": e.Effective != 0, "plan": e.Plan != nil,
-		"flexible": e.Flexible != nil, "whole_period": e.WholePeriod != nil, "pause_id": e.PauseID != 0, "due": e.Due != 0, "discount": e.Discount != nil}
-	for name, isSet := range set {
-		if isSet && !slices.Contains(uses, name) {
-			return bad(fmt.Sprintf("field %s does not belong to this kind", name))
-		}
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s on %s: "+format, append([]any{ErrInvalidEvent, e.Kind, e.Date}, args...)...)
 	}
-	switch e.Kind {
-	case Suspend, ScheduleSuspension:
-		if !e.Reason.Valid() {
-			return bad("a suspension needs a reason")
-		}
-		if e.Kind == ScheduleSuspension && e.Effective <= e.Date {
-			return bad(fmt.Sprintf("effective date %s is not after it", e.Effective))
-		}
-	case Terminate:
-		if e.Effective < e.Date {
-			return bad(fmt.Sprintf("effective date %s is before it", e.Effective))
-		}
-	case ChangePlan:
-		if e.Plan == nil {
-			return bad("no plan")
-		}
-		if err := e.Plan.Validate(); err != nil {
-			return err
-		}
-	case AddFlexiblePause:
-		if e.Flexible == nil {
-			return bad("no pause")
-		}
-		return e.Flexible.Validate()
-	case AddWholePeriodPause:
-		if e.WholePeriod == nil {
-			return bad("no pause")
-		}
-		return e.WholePeriod.Validate()
-	case PaymentFailed, PaymentSucceeded:
-		if e.Due == 0 || e.Due > e.Date {
-			return bad(fmt.Sprintf("due date %s must be set and not after the event", e.Due))
-		}
-	case DeletePause:
-		if e.PauseID < 0 {
-			return bad(fmt.Sprintf("pause id %d", e.PauseID))
-		}
-	case GrantDiscount:
-		if e.Discount == nil {
-			return bad("no discount")
-		}
-	case CancelSuspension, Restart, CancelTermination, PaymentMethodInvalidated, PaymentMethodUpdated:
-	default:
+	if e.Kind < KindSuspend || e.Kind > KindGrantDiscount {
 		return bad("unknown kind")
 	}
+	uses, set := e.Kind.uses(), e.set()
+	for i, name := range fieldNames {
+		switch bit := fieldSet(1) << i; {
+		case set&bit != 0 && uses&bit == 0:
+			return bad("field %s does not belong to this kind", name)
+		case uses&bit != 0 && set&bit == 0:
+			return bad("field %s is required", name)
+		}
+	}
+	if err := e.checkContext(); err != nil {
+		return err
+	}
+	switch e.Kind {
+	case KindSuspend, KindScheduleSuspension:
+		if !e.Reason.Valid() {
+			return bad("reason %s: want by_business, payment_due or payment_method_invalid", e.Reason)
+		}
+		if e.Kind == KindScheduleSuspension && *e.Effective <= e.Date {
+			return bad("effective date %s is not after it", *e.Effective)
+		}
+	case KindTerminate:
+		if *e.Effective < e.Date {
+			return bad("effective date %s is before it", *e.Effective)
+		}
+	case KindChangePlan:
+		return e.Plan.Validate()
+	case KindAddFlexiblePause:
+		return e.Flexible.Validate()
+	case KindAddWholePeriodPause:
+		return e.WholePeriod.Validate()
+	case KindRecordPaymentFailure, KindRecordPayment:
+		if *e.Due > e.Date {
+			return bad("due date %s is after it", *e.Due)
+		}
+	case KindDeletePause:
+		if *e.PauseID < 0 {
+			return bad("pause id %d", *e.PauseID)
+		}
+	}
 	return nil
+}
+
+// checkContext checks the caller's reference and metadata against their
+// limits.
+func (e Event) checkContext() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s on %s: "+format, append([]any{ErrInvalidEvent, e.Kind, e.Date}, args...)...)
+	}
+	if len(e.Ref) > MaxRefLen {
+		return bad("ref of %d bytes: want at most %d", len(e.Ref), MaxRefLen)
+	}
+	if len(e.Meta) > MaxMeta {
+		return bad("%d metadata entries: want at most %d", len(e.Meta), MaxMeta)
+	}
+	for k, v := range e.Meta {
+		if k == "" || len(k) > MaxMetaLen || len(v) > MaxMetaLen {
+			return bad("metadata %q: want a key of 1 to %d bytes and a value of at most %d", clip(k), MaxMetaLen, MaxMetaLen)
+		}
+	}
+	return nil
+}
+
+// clip returns s, cut to 40 bytes for a message.
+func clip(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return strings.ToValidUTF8(s[:40], "") + "…"
+}
+
+// dates returns the dates of e.
+func (e Event) dates() []date.Date {
+	out := []date.Date{e.Date}
+	if e.Effective != nil {
+		out = append(out, *e.Effective)
+	}
+	if e.Due != nil {
+		out = append(out, *e.Due)
+	}
+	return out
+}
+
+// effective returns the effective date of e, or its date.
+func (e Event) effective() date.Date {
+	if e.Effective == nil {
+		return e.Date
+	}
+	return *e.Effective
+}
+
+// due returns the due date of a payment event, or its date.
+func (e Event) due() date.Date {
+	if e.Due == nil {
+		return e.Date
+	}
+	return *e.Due
 }
 
 // clone returns a copy of e that shares no pointer with it.
@@ -257,6 +309,8 @@ func (e Event) clone() Event {
 		c.Periods = slices.Clone(w.Periods)
 		e.WholePeriod = &c
 	}
+	e.Effective, e.Due, e.PauseID = clonePtr(e.Effective), clonePtr(e.Due), clonePtr(e.PauseID)
 	e.Discount = clonePtr(e.Discount)
+	e.Meta = maps.Clone(e.Meta)
 	return e
 }

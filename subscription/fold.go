@@ -2,6 +2,7 @@ package subscription
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/rickb777/date/v2"
@@ -20,7 +21,7 @@ func (m *model) apply(idx int, e Event) error {
 	if e.Date < m.now {
 		return fmt.Errorf("%w: %s on %s after an event on %s", ErrOutOfOrder, e.Kind, e.Date, m.now)
 	}
-	if max(e.Date, e.Effective, e.Due) > lastDay {
+	if slices.Max(e.dates()) > lastDay {
 		return fmt.Errorf("%w: %s on %s: dates after %s", ErrInvalidEvent, e.Kind, e.Date, lastDay)
 	}
 	if err := m.fold(idx, e); err != nil {
@@ -40,48 +41,48 @@ func (m *model) fold(idx int, e Event) error {
 		return m.refusal(e)
 	}
 	switch e.Kind {
-	case Suspend:
+	case KindSuspend:
 		if m.status == Suspended {
 			return m.refusal(e)
 		}
 		m.suspend(e.Date, e.Reason, idx)
-	case ScheduleSuspension:
+	case KindScheduleSuspension:
 		if m.status == Suspended {
 			return m.refusal(e)
 		}
-		m.pend.suspension = &seg{from: e.Effective, reason: e.Reason, cause: idx}
+		m.pend.suspension = &seg{from: e.effective(), reason: e.Reason, cause: idx}
 		m.setState(e.Date, m.running(), 0, idx)
-	case CancelSuspension:
+	case KindCancelSuspension:
 		if m.pend.suspension == nil {
 			return fmt.Errorf("%w: no suspension scheduled on %s", ErrNotSuspended, e.Date)
 		}
 		m.pend.suspension = nil
 		m.setState(e.Date, m.running(), 0, idx)
-	case Restart:
+	case KindRestart:
 		return m.restart(e.Date, idx)
-	case Terminate:
+	case KindTerminate:
 		return m.applyTerminate(e, idx)
-	case CancelTermination:
+	case KindCancelTermination:
 		if m.end == forever {
 			return fmt.Errorf("%w: cancel termination on %s: no termination planned", ErrInvalidTransition, e.Date)
 		}
 		m.end, m.endCause = forever, -1
-	case ChangePlan:
+	case KindChangePlan:
 		return m.changePlan(e, idx)
-	case AddFlexiblePause, AddWholePeriodPause:
+	case KindAddFlexiblePause, KindAddWholePeriodPause:
 		return m.addPause(idx, e)
-	case DeletePause:
+	case KindDeletePause:
 		return m.deletePause(e)
-	case PaymentFailed:
+	case KindRecordPaymentFailure:
 		return m.paymentFailed(e, idx)
-	case PaymentSucceeded:
+	case KindRecordPayment:
 		return m.paymentSucceeded(e, idx)
-	case PaymentMethodInvalidated:
+	case KindInvalidatePaymentMethod:
 		m.invalidAt = e.Date
 		m.planAutoSuspension(e.Date, idx)
-	case PaymentMethodUpdated:
+	case KindUpdatePaymentMethod:
 		m.invalidAt, m.pend.autoAt = forever, forever
-	case GrantDiscount:
+	case KindGrantDiscount:
 		price := invoice.Price{Recurring: invoice.Zero(m.cur.plan.Price.Currency()), Discounts: []invoice.Discount{*e.Discount}}
 		if err := price.Validate(); err != nil {
 			return fmt.Errorf("%w: grant of discount %q on %s: %w", ErrInvalidEvent, e.Discount.Name, e.Date, err)

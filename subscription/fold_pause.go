@@ -82,9 +82,9 @@ func (m *model) placeExtension(rec *pauseRec, on date.Date) error {
 }
 
 func (m *model) deletePause(e Event) error {
-	i := slices.IndexFunc(m.pauses, func(p pauseRec) bool { return p.id == e.PauseID })
+	i := slices.IndexFunc(m.pauses, func(p pauseRec) bool { return p.id == *e.PauseID })
 	if i < 0 {
-		return fmt.Errorf("%w: pause %d on %s", ErrPauseNotFound, e.PauseID, e.Date)
+		return fmt.Errorf("%w: pause %d on %s", ErrPauseNotFound, *e.PauseID, e.Date)
 	}
 	after := m.withPauses(slices.Delete(slices.Clone(m.pauses), i, i+1))
 	for j := range after.pauses {
@@ -94,7 +94,7 @@ func (m *model) deletePause(e Event) error {
 		}
 		for _, pp := range p.whole.Periods {
 			if !after.slotOf(pp) {
-				return fmt.Errorf("%w: pause %d on %s stands on a period that pause %d added; delete it first", ErrOrphanPause, p.id, pp, e.PauseID)
+				return fmt.Errorf("%w: pause %d on %s stands on a period that pause %d added; delete it first", ErrOrphanPause, p.id, pp, *e.PauseID)
 			}
 		}
 	}

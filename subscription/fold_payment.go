@@ -21,7 +21,7 @@ func (m *model) retryFor(due date.Date) int {
 }
 
 func (m *model) paymentFailed(e Event, idx int) error {
-	if r := m.open; r != nil && r.due == e.Due && e.Date > e.Due {
+	if r := m.open; r != nil && r.due == e.due() && e.Date > e.due() {
 		c := *r
 		c.outcomes = append(slices.Clip(r.outcomes), retry.Outcome{On: e.Date})
 		st, err := c.policy.Evaluate(c.due, c.outcomes)
@@ -34,30 +34,30 @@ func (m *model) paymentFailed(e Event, idx int) error {
 		}
 		return nil
 	}
-	if e.Date != e.Due {
-		return fmt.Errorf("%w: failed attempt on %s for %s: no retry period open for it", ErrNotDue, e.Date, e.Due)
+	if e.Date != e.due() {
+		return fmt.Errorf("%w: failed attempt on %s for %s: no retry period open for it", ErrNotDue, e.Date, e.due())
 	}
 	if m.status == Suspended || m.open != nil {
 		return m.refusal(e)
 	}
-	if m.retryFor(e.Due) >= 0 {
-		return fmt.Errorf("%w: the charge of the invoice issued on %s already failed", ErrNotDue, e.Due)
+	if m.retryFor(e.due()) >= 0 {
+		return fmt.Errorf("%w: the charge of the invoice issued on %s already failed", ErrNotDue, e.due())
 	}
-	invs, err := m.issued(e.Due, e.Due+1)
+	invs, err := m.issued(e.due(), e.due()+1)
 	if err != nil {
 		return err
 	}
 	if len(invs) == 0 || invs[len(invs)-1].Total.IsZero() {
-		return fmt.Errorf("%w: no invoice to charge is issued on %s", ErrNotDue, e.Due)
+		return fmt.Errorf("%w: no invoice to charge is issued on %s", ErrNotDue, e.due())
 	}
 	pol := m.cur.plan.Retry
-	st, err := pol.Evaluate(e.Due, nil)
+	st, err := pol.Evaluate(e.due(), nil)
 	if err != nil {
 		return err
 	}
-	m.open = &retryRec{due: e.Due, policy: pol, closed: forever, paidLate: forever, inv: invs[len(invs)-1]}
+	m.open = &retryRec{due: e.due(), policy: pol, closed: forever, paidLate: forever, inv: invs[len(invs)-1]}
 	if st.State == retry.Exhausted {
-		m.exhaust(e.Due, idx)
+		m.exhaust(e.due(), idx)
 		return nil
 	}
 	m.setState(e.Date, PastDue, 0, idx)
@@ -129,7 +129,7 @@ func (m *model) unpaid() int {
 }
 
 func (m *model) paymentSucceeded(e Event, idx int) error {
-	if r := m.open; r != nil && r.due == e.Due {
+	if r := m.open; r != nil && r.due == e.due() {
 		c := *r
 		c.outcomes = append(slices.Clip(r.outcomes), retry.Outcome{On: e.Date, Succeeded: true})
 		if _, err := c.policy.Evaluate(c.due, c.outcomes); err != nil {
@@ -137,18 +137,18 @@ func (m *model) paymentSucceeded(e Event, idx int) error {
 		}
 		m.open = &c
 		m.settleOpen(forever)
-		if c.policy.Late() == retry.RestartOnPayment && e.Date > e.Due {
+		if c.policy.Late() == retry.RestartOnPayment && e.Date > e.due() {
 			// The renewed period starts on the payment date.
 			m.newRun(e.Date, m.cur.plan, true, idx)
 			m.setState(e.Date, m.running(), 0, idx)
-			return m.checkWholePauses(e.Due, "late payment")
+			return m.checkWholePauses(e.due(), "late payment")
 		}
 		m.setState(e.Date, m.running(), 0, idx)
 		return nil
 	}
-	i := m.retryFor(e.Due)
+	i := m.retryFor(e.due())
 	if i < 0 || !m.retry(i).unpaid() {
-		return fmt.Errorf("%w: payment on %s for %s: no unpaid invoice issued on that day", ErrNotDue, e.Date, e.Due)
+		return fmt.Errorf("%w: payment on %s for %s: no unpaid invoice issued on that day", ErrNotDue, e.Date, e.due())
 	}
 	r := *m.retry(i)
 	r.paidLate = e.Date

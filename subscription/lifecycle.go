@@ -177,15 +177,15 @@ func (m *model) checkWholePauses(d date.Date, what string) error {
 	return nil
 }
 
-// applyTerminate applies a Terminate event: now, or on its effective date.
+// applyTerminate applies a KindTerminate event: now, or on its effective date.
 func (m *model) applyTerminate(e Event, cause int) error {
-	if e.Effective == e.Date {
+	if e.effective() == e.Date {
 		m.terminate(e.Date, cause)
 		return nil
 	}
-	if cur, ok := m.endDate(); ok && e.Effective > cur {
-		return fmt.Errorf("%w: terminate on %s effective %s: the subscription already ends on %s", ErrInvalidTransition, e.Date, e.Effective, cur)
+	if cur, ok := m.endDate(); ok && e.effective() > cur {
+		return fmt.Errorf("%w: terminate on %s effective %s: the subscription already ends on %s", ErrInvalidTransition, e.Date, e.effective(), cur)
 	}
-	m.setEnd(e.Effective, cause)
+	m.setEnd(e.effective(), cause)
 	return nil
 }

@@ -185,7 +185,7 @@ type model struct {
 	// or forever; a restart on or after it renews too.
 	lastEnd    date.Date
 	unpaidFrom date.Date
-	// end is the termination date a Terminate command set, or forever;
+	// end is the termination date a KindTerminate command set, or forever;
 	// endCause is that event, and the pauses added after it (IDs above
 	// endMark) move it by the periods they add or move.
 	end      date.Date

@@ -250,9 +250,9 @@ func TestIssuedInvoicesNeverChange(t *testing.T) {
 	})
 	t.Run("an event with another kind's fields is refused", func(t *testing.T) {
 		s := newSub(t, monthly("10.00"), "2020-01-01")
-		_, err := s.Apply(subscription.Event{Kind: subscription.Restart, Date: d("2020-01-02"), Reason: 4})
+		_, err := s.Apply(subscription.Event{Kind: subscription.KindRestart, Date: d("2020-01-02"), Reason: 4})
 		require.ErrorIs(t, err, subscription.ErrInvalidEvent)
-		_, err = s.Apply(subscription.Event{Kind: subscription.Terminate, Date: d("2020-01-01"), Effective: d("2020-01-01"),
+		_, err = s.Apply(subscription.Event{Kind: subscription.KindTerminate, Date: d("2020-01-01"), Effective: dp("2020-01-01"),
 			Flexible: &pause.Flexible{Days: pp("2020-01-01", "2020-01-02"), Reason: "x"}})
 		require.ErrorIs(t, err, subscription.ErrInvalidEvent)
 		assert.Contains(t, err.Error(), "flexible")
@@ -373,8 +373,8 @@ func TestCommandsNeverChangeTheReceiver(t *testing.T) {
 	assert.Len(t, base.Pauses(""), 1, "deleting on a branch deleted on the receiver")
 
 	assert.Len(t, base.Events(), 3)
-	assert.Equal(t, subscription.AddWholePeriodPause, a.Events()[3].Kind)
-	assert.Equal(t, subscription.Terminate, b.Events()[3].Kind)
+	assert.Equal(t, subscription.KindAddWholePeriodPause, a.Events()[3].Kind)
+	assert.Equal(t, subscription.KindTerminate, b.Events()[3].Kind)
 	after, err := base.Timeline(pp("2025-01-01", "2026-06-01"), d("2025-03-01"))
 	require.NoError(t, err)
 	assert.Equal(t, before, after, "the receiver's views changed")

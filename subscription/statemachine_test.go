@@ -26,7 +26,7 @@ type refModel struct {
 
 	hasEnd   bool      // a termination date is known
 	end      date.Date // that date
-	endByCmd bool      // a terminate command planned it (CancelTermination applies)
+	endByCmd bool      // a terminate command planned it (KindCancelTermination applies)
 
 	suspended    bool
 	hasScheduled bool
@@ -486,20 +486,20 @@ func TestStateMachine(t *testing.T) {
 
 		t.Repeat(map[string]func(*rapid.T){
 			"": st.checkInvariants,
-			"Suspend": func(t *rapid.T) {
+			"KindSuspend": func(t *rapid.T) {
 				on := st.date(t)
 				st.ref.advance(on)
 				want := mustPass()
 				if st.ref.suspended {
 					want = mustFail(subscription.ErrInvalidTransition)
 				}
-				if st.run(t, "Suspend", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
+				if st.run(t, "KindSuspend", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
 					return s.Suspend(on, subscription.ByBusiness)
 				}) {
 					st.ref.suspended, st.ref.hasScheduled, st.ref.retryOpen = true, false, false
 				}
 			},
-			"ScheduleSuspension": func(t *rapid.T) {
+			"KindScheduleSuspension": func(t *rapid.T) {
 				on := st.date(t)
 				eff := on + date.Date(rapid.IntRange(1, 60).Draw(t, "effectiveIn"))
 				st.ref.advance(on)
@@ -507,26 +507,26 @@ func TestStateMachine(t *testing.T) {
 				if st.ref.suspended {
 					want = mustFail(subscription.ErrInvalidTransition)
 				}
-				if st.run(t, "ScheduleSuspension "+eff.String(), on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
+				if st.run(t, "KindScheduleSuspension "+eff.String(), on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
 					return s.ScheduleSuspension(on, eff, subscription.ByBusiness)
 				}) {
 					st.ref.hasScheduled, st.ref.scheduled = true, eff
 				}
 			},
-			"CancelSuspension": func(t *rapid.T) {
+			"KindCancelSuspension": func(t *rapid.T) {
 				on := st.date(t)
 				st.ref.advance(on)
 				want := mustPass()
 				if !st.ref.hasScheduled {
 					want = mustFail(subscription.ErrNotSuspended)
 				}
-				if st.run(t, "CancelSuspension", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
+				if st.run(t, "KindCancelSuspension", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
 					return s.CancelSuspension(on)
 				}) {
 					st.ref.hasScheduled = false
 				}
 			},
-			"Restart": func(t *rapid.T) {
+			"KindRestart": func(t *rapid.T) {
 				on := st.date(t)
 				st.syncAuto(on)
 				want := mustFail(subscription.ErrNotSuspended)
@@ -535,7 +535,7 @@ func TestStateMachine(t *testing.T) {
 					// whole-period pause.
 					want = passOrFail(subscription.ErrOrphanPause)
 				}
-				if st.run(t, "Restart", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
+				if st.run(t, "KindRestart", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
 					return s.Restart(on)
 				}) {
 					st.ref.suspended, st.ref.hasScheduled = false, false
@@ -564,13 +564,13 @@ func TestStateMachine(t *testing.T) {
 					st.ref.endByCmd = true
 				}
 			},
-			"CancelTermination": func(t *rapid.T) {
+			"KindCancelTermination": func(t *rapid.T) {
 				on := st.date(t)
 				want := mustPass()
 				if !st.ref.endByCmd {
 					want = mustFail(subscription.ErrInvalidTransition)
 				}
-				if st.run(t, "CancelTermination", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
+				if st.run(t, "KindCancelTermination", on, want, func(s subscription.Subscription) (subscription.Subscription, error) {
 					return s.CancelTermination(on)
 				}) {
 					st.ref.endByCmd = false
@@ -585,7 +585,7 @@ func TestStateMachine(t *testing.T) {
 					return s.ChangePlanAtRenewal(on, p)
 				})
 			},
-			"AddFlexiblePause": func(t *rapid.T) {
+			"KindAddFlexiblePause": func(t *rapid.T) {
 				on := st.date(t)
 				from := on + date.Date(rapid.IntRange(-20, 90).Draw(t, "pauseIn"))
 				f := pause.Flexible{Days: period.Period{Start: from, End: from + date.Date(rapid.IntRange(1, 45).Draw(t, "pauseDays"))},
@@ -602,12 +602,12 @@ func TestStateMachine(t *testing.T) {
 					}
 					f.Overrides = []pause.Override{o}
 				}
-				st.run(t, fmt.Sprintf("AddFlexiblePause %s %q ext %d ovr %v", f.Days, f.Reason, f.Extension.Periods, f.Overrides), on,
+				st.run(t, fmt.Sprintf("KindAddFlexiblePause %s %q ext %d ovr %v", f.Days, f.Reason, f.Extension.Periods, f.Overrides), on,
 					passOrFail(pauseErrs...), func(s subscription.Subscription) (subscription.Subscription, error) {
 						return s.AddFlexiblePause(on, f)
 					})
 			},
-			"AddWholePeriodPause": func(t *rapid.T) {
+			"KindAddWholePeriodPause": func(t *rapid.T) {
 				on := st.date(t)
 				var cands []period.Period
 				for bp := range st.s.Periods(on-40, on+200) {
@@ -618,18 +618,18 @@ func TestStateMachine(t *testing.T) {
 				}
 				w := pause.WholePeriod{Periods: []period.Period{rapid.SampledFrom(cands).Draw(t, "whole")},
 					Reason: rapid.SampledFrom([]string{"travel", "injury"}).Draw(t, "reason"), SkipOnly: rapid.Bool().Draw(t, "skipOnly")}
-				st.run(t, fmt.Sprintf("AddWholePeriodPause %s skip=%t", w.Periods[0], w.SkipOnly), on, passOrFail(pauseErrs...),
+				st.run(t, fmt.Sprintf("KindAddWholePeriodPause %s skip=%t", w.Periods[0], w.SkipOnly), on, passOrFail(pauseErrs...),
 					func(s subscription.Subscription) (subscription.Subscription, error) {
 						return s.AddWholePeriodPause(on, w)
 					})
 			},
-			"DeletePause": func(t *rapid.T) {
+			"KindDeletePause": func(t *rapid.T) {
 				on := st.date(t)
 				id := rapid.IntRange(0, max(0, len(st.s.Events())-1)).Draw(t, "pauseID")
 				if ps := st.s.Pauses(""); len(ps) > 0 && rapid.IntRange(0, 3).Draw(t, "existing") > 0 {
 					id = rapid.SampledFrom(ps).Draw(t, "pause").ID
 				}
-				st.run(t, fmt.Sprintf("DeletePause %d", id), on,
+				st.run(t, fmt.Sprintf("KindDeletePause %d", id), on,
 					passOrFail(subscription.ErrPauseNotFound, subscription.ErrPeriodInvoiced, subscription.ErrOrphanPause),
 					func(s subscription.Subscription) (subscription.Subscription, error) { return s.DeletePause(on, id) })
 			},

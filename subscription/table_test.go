@@ -379,7 +379,7 @@ func TestCommandErrors(t *testing.T) {
 		var te *subscription.TransitionError
 		require.ErrorAs(t, err, &te)
 		assert.Equal(t, subscription.Suspended, te.State)
-		assert.Equal(t, subscription.Suspend, te.Command)
+		assert.Equal(t, subscription.KindSuspend, te.Command)
 	})
 	t.Run("event error index", func(t *testing.T) {
 		m := must(t)
@@ -389,12 +389,12 @@ func TestCommandErrors(t *testing.T) {
 		var ee *subscription.EventError
 		require.ErrorAs(t, err, &ee)
 		assert.Equal(t, 2, ee.Index)
-		assert.Equal(t, subscription.Restart, ee.Event.Kind)
+		assert.Equal(t, subscription.KindRestart, ee.Event.Kind)
 		assert.Equal(t, nov01_21, ee.Event.Date)
 		assert.ErrorIs(t, err, subscription.ErrNotSuspended)
 
 		events := s.Events()
-		events = append(events[:1], subscription.Event{Kind: subscription.Restart, Date: oct10_21}, events[1])
+		events = append(events[:1], subscription.Event{Kind: subscription.KindRestart, Date: oct10_21}, events[1])
 		_, err = subscription.Replay(s.Terms(), events)
 		require.ErrorAs(t, err, &ee)
 		assert.Equal(t, 1, ee.Index, "Replay names the first bad event")
@@ -425,14 +425,14 @@ func TestTerminatedRefusesEveryCommand(t *testing.T) {
 		name string
 		run  func(subscription.Subscription) (subscription.Subscription, error)
 	}{
-		{"Suspend", func(s subscription.Subscription) (subscription.Subscription, error) {
+		{"KindSuspend", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.Suspend(on, subscription.ByBusiness)
 		}},
-		{"ScheduleSuspension", func(s subscription.Subscription) (subscription.Subscription, error) {
+		{"KindScheduleSuspension", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.ScheduleSuspension(on, dec01_21, subscription.ByBusiness)
 		}},
-		{"CancelSuspension", func(s subscription.Subscription) (subscription.Subscription, error) { return s.CancelSuspension(on) }},
-		{"Restart", func(s subscription.Subscription) (subscription.Subscription, error) { return s.Restart(on) }},
+		{"KindCancelSuspension", func(s subscription.Subscription) (subscription.Subscription, error) { return s.CancelSuspension(on) }},
+		{"KindRestart", func(s subscription.Subscription) (subscription.Subscription, error) { return s.Restart(on) }},
 		{"TerminateNow", func(s subscription.Subscription) (subscription.Subscription, error) { return s.TerminateNow(on) }},
 		{"TerminateAtPeriodEnd", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.TerminateAtPeriodEnd(on)
@@ -440,17 +440,17 @@ func TestTerminatedRefusesEveryCommand(t *testing.T) {
 		{"TerminateOn", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.TerminateOn(on, dec01_21)
 		}},
-		{"CancelTermination", func(s subscription.Subscription) (subscription.Subscription, error) { return s.CancelTermination(on) }},
+		{"KindCancelTermination", func(s subscription.Subscription) (subscription.Subscription, error) { return s.CancelTermination(on) }},
 		{"ChangePlanAtRenewal", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.ChangePlanAtRenewal(on, monthly("15.00"))
 		}},
-		{"AddFlexiblePause", func(s subscription.Subscription) (subscription.Subscription, error) {
+		{"KindAddFlexiblePause", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.AddFlexiblePause(on, flex)
 		}},
-		{"AddWholePeriodPause", func(s subscription.Subscription) (subscription.Subscription, error) {
+		{"KindAddWholePeriodPause", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.AddWholePeriodPause(on, whole)
 		}},
-		{"DeletePause", func(s subscription.Subscription) (subscription.Subscription, error) { return s.DeletePause(on, 0) }},
+		{"KindDeletePause", func(s subscription.Subscription) (subscription.Subscription, error) { return s.DeletePause(on, 0) }},
 		{"RecordPaymentFailure", func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.RecordPaymentFailure(on, on)
 		}},

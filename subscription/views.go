@@ -140,7 +140,7 @@ func (s Subscription) NextRenewal(asOf date.Date) (date.Date, bool) {
 
 // PauseInfo is a pause of the subscription, as Pauses lists it.
 type PauseInfo struct {
-	// ID identifies the pause for DeletePause: the log index of the event
+	// ID identifies the pause for KindDeletePause: the log index of the event
 	// that added it.
 	ID int `json:"id"`
 	// On is the day the pause was decided.

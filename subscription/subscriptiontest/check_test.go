@@ -75,7 +75,7 @@ func TestGeneratorReach(t *testing.T) {
 			seen[e.Kind]++
 		}
 	})
-	for k := subscription.Suspend; k <= subscription.PaymentMethodUpdated; k++ {
+	for k := subscription.KindSuspend; k <= subscription.KindUpdatePaymentMethod; k++ {
 		t.Logf("%-28s %d", k, seen[k])
 	}
 }

@@ -385,17 +385,22 @@ func Events(sub subscription.Subscription) *rapid.Generator[[]subscription.Event
 		out := make([]subscription.Event, 0, n)
 		for range n {
 			d += date.Date(rapid.IntRange(-2, 60).Draw(t, "step"))
-			e := subscription.Event{Kind: subscription.Kind(rapid.IntRange(0, 15).Draw(t, "kind")), Date: d}
+			e := subscription.Event{Kind: subscription.Kind(rapid.IntRange(0, 16).Draw(t, "kind")), Date: d}
 			if rapid.Bool().Draw(t, "has_reason") {
 				e.Reason = subscription.Reason(rapid.IntRange(0, 4).Draw(t, "reason"))
 			}
 			if rapid.Bool().Draw(t, "has_effective") {
-				e.Effective = d + date.Date(rapid.IntRange(-5, 120).Draw(t, "effective"))
+				eff := d + date.Date(rapid.IntRange(-5, 120).Draw(t, "effective"))
+				e.Effective = &eff
 			}
 			if rapid.Bool().Draw(t, "has_due") {
-				e.Due = d - date.Date(rapid.IntRange(-2, 10).Draw(t, "due"))
+				due := d - date.Date(rapid.IntRange(-2, 10).Draw(t, "due"))
+				e.Due = &due
 			}
-			e.PauseID = rapid.IntRange(-1, n).Draw(t, "pause_id")
+			if rapid.Bool().Draw(t, "has_pause_id") {
+				id := rapid.IntRange(-1, n).Draw(t, "pause_id")
+				e.PauseID = &id
+			}
 			switch rapid.IntRange(0, 5).Draw(t, "payload") {
 			case 1:
 				p := drawPlan(t, c)
