@@ -131,7 +131,7 @@ func (s Subscription) Agenda(span period.Period) iter.Seq[Action] {
 			return true
 		})
 		if s.h != nil {
-			for _, rp := range s.RetryPeriods() {
+			for rp := range s.RetryPeriods() {
 				for i, a := range rp.Status.Attempts {
 					if span.Contains(a.On) {
 						out = append(out, Action{On: a.On, Kind: ActionAttempt, Attempt: &AttemptAction{Due: rp.Due, Number: i + 1, State: a.State}})
@@ -269,7 +269,7 @@ func (s Subscription) NextAction(after date.Date) (date.Date, bool) {
 		}
 	}
 	if s.h != nil {
-		for _, rp := range s.RetryPeriods() {
+		for rp := range s.RetryPeriods() {
 			for _, a := range rp.Status.Attempts {
 				if a.On > after && a.On < next {
 					next = a.On

@@ -57,7 +57,7 @@ func TestAgendaProperties(t *testing.T) {
 
 		// Invoices: exactly those issued in the span.
 		var issued, listed []string
-		invs, err := s.Invoices(span.Start-400, span.End)
+		invs, err := collect(s.Invoices(period.Period{Start: span.Start - 400, End: span.End}))
 		if err != nil {
 			t.Fatalf("Invoices: %v", err)
 		}
@@ -96,7 +96,7 @@ func TestAgendaProperties(t *testing.T) {
 			t.Fatalf("segment starts %v; agenda changes %v", starts, changes)
 		}
 		want := 0
-		for _, rp := range s.RetryPeriods() {
+		for rp := range s.RetryPeriods() {
 			for _, a := range rp.Status.Attempts {
 				if span.Contains(a.On) {
 					want++

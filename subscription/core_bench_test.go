@@ -3,6 +3,7 @@ package subscription_test
 import (
 	"encoding/json"
 	"runtime"
+	"slices"
 	"testing"
 	"unsafe"
 
@@ -52,11 +53,11 @@ func coreLog(b *testing.B, n int) subscription.Subscription {
 	now := s.Start()
 	try := func(next subscription.Subscription, err error) {
 		if err != nil {
-			b.Fatalf("event %d: %v", len(s.Events()), err)
+			b.Fatalf("event %d: %v", len(slices.Collect(s.Events())), err)
 		}
 		s = next
 	}
-	for i := 0; len(s.Events()) < n; i++ {
+	for i := 0; len(slices.Collect(s.Events())) < n; i++ {
 		due, ok := s.NextRenewal(now)
 		if !ok {
 			b.Fatalf("no renewal after %s", now)
@@ -97,7 +98,7 @@ func BenchmarkCoreStateOn(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkState = bc.s.StateOn(on)
+				sinkState = bc.s.StatusOn(on).State
 			}
 		})
 	}
@@ -117,7 +118,7 @@ func BenchmarkCorePeriodsOneDay(b *testing.B) {
 	on := d("2025-06-15")
 	b.ReportAllocs()
 	for b.Loop() {
-		for bp := range s.Periods(on, on+1) {
+		for bp := range s.Periods(period.Period{Start: on, End: on + 1}) {
 			sinkPeriodB = bp
 		}
 	}
@@ -131,7 +132,7 @@ func BenchmarkCoreInvoices10Years(b *testing.B) {
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
-		invs, err := s.Invoices(from, to)
+		invs, err := collect(s.Invoices(period.Period{Start: from, End: to}))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -146,11 +147,11 @@ func BenchmarkCoreInvoices10Years(b *testing.B) {
 func BenchmarkCoreReplay(b *testing.B) {
 	for _, n := range []int{200, 1600} {
 		s := coreLog(b, n)
-		terms, events := s.Terms(), s.Events()
+		terms, events := s.Terms(), slices.Collect(s.Events())
 		b.Run(itoa(n)+"events", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				r, err := subscription.Replay(terms, events)
+				r, err := subscription.Replay(terms, slices.Values(events))
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -333,18 +333,32 @@ func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error
 			return
 		}
 	}
+	var orphans []invoice.Invoice
 	for _, i := range m.orphans.all() {
-		if inv := m.retry(i).inv; span.Contains(inv.IssueDate) && !m.slotted(inv.Period.Start) && !yield(inv, nil) {
-			return
+		if inv := m.retry(i).inv; span.Contains(inv.IssueDate) && !m.slotted(inv.Period.Start) {
+			orphans = append(orphans, inv)
 		}
 	}
 	// An invoice in arrears is issued at its period's end, or on the
 	// termination that cuts it short: look one day back.
+	stopped := false
 	m.eachSlot(span.Start-1, span.End, func(s slot) bool {
+		for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
+			if stopped = !yield(orphans[0], nil); stopped {
+				return false
+			}
+			orphans = orphans[1:]
+		}
 		if s.paused >= 0 || m.freeTrial(s) || !span.Contains(m.issueDate(s)) {
 			return true
 		}
 		inv, ok, err := m.invoiceOf(s)
-		return !(ok || err != nil) || yield(inv, err)
+		stopped = (ok || err != nil) && !yield(inv, err)
+		return !stopped
 	})
+	for _, inv := range orphans {
+		if stopped || !yield(inv, nil) {
+			return
+		}
+	}
 }

@@ -47,7 +47,7 @@ func TestRegressionBugClasses(t *testing.T) {
 			Extension: pause.Extension{Periods: 1}}))
 		var prev period.Period
 		n := 0
-		for bp := range s.Periods(d("2025-01-01"), d("2027-01-01")) {
+		for bp := range s.Periods(pp("2025-01-01", "2027-01-01")) {
 			if n > 0 {
 				assert.Equal(t, prev.End, bp.Period.Start, "gap or overlap after %s", prev)
 			}

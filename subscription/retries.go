@@ -1,6 +1,7 @@
 package subscription
 
 import (
+	"iter"
 	"strconv"
 
 	"github.com/billcycle/billcycle/retry"
@@ -25,20 +26,22 @@ type RetryPeriod struct {
 
 // RetryPeriods returns the retry periods of the log in order, with what
 // the log schedules (a suspension or termination that stops one) applied.
-func (s Subscription) RetryPeriods() []RetryPeriod {
-	var b viewBuf
-	m := s.view(&b)
-	if m == nil {
-		return nil
+func (s Subscription) RetryPeriods() iter.Seq[RetryPeriod] {
+	return func(yield func(RetryPeriod) bool) {
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
+		}
+		for i := range m.nretries() {
+			if !yield(m.retry(i).view()) {
+				return
+			}
+		}
+		if m.open != nil {
+			yield(m.open.view())
+		}
 	}
-	out := make([]RetryPeriod, 0, m.nretries()+1)
-	for i := range m.nretries() {
-		out = append(out, m.retry(i).view())
-	}
-	if m.open != nil {
-		out = append(out, m.open.view())
-	}
-	return out
 }
 
 // view returns the public form of the retry period.

@@ -111,8 +111,8 @@ func (st *smState) run(t *rapid.T, name string, on date.Date, want outcome,
 		if !errors.As(err, &ee) {
 			t.Fatalf("%s on %s: error %v is not an *EventError", name, on, err)
 		}
-		if ee.Index != len(st.s.Events()) {
-			t.Fatalf("%s on %s: EventError.Index = %d; want %d", name, on, ee.Index, len(st.s.Events()))
+		if ee.Index != len(slices.Collect(st.s.Events())) {
+			t.Fatalf("%s on %s: EventError.Index = %d; want %d", name, on, ee.Index, len(slices.Collect(st.s.Events())))
 		}
 		if want.ok {
 			t.Fatalf("%s on %s: unexpected error %v (model %+v)", name, on, err, st.ref)
@@ -144,7 +144,7 @@ func (st *smState) syncEnd() {
 // assertUnchanged checks that a refused command returned the subscription
 // unchanged.
 func assertUnchanged(t *rapid.T, before, after subscription.Subscription, span period.Period, on date.Date, name string) {
-	if a, b := mustJSON(t, before.Events()), mustJSON(t, after.Events()); a != b {
+	if a, b := mustJSON(t, slices.Collect(before.Events())), mustJSON(t, slices.Collect(after.Events())); a != b {
 		t.Fatalf("refused %s on %s changed the log:\n%s\n%s", name, on, a, b)
 	}
 	sameTimeline(t, mustTimeline(t, before, span, on), mustTimeline(t, after, span, on), "refused "+name)
@@ -154,11 +154,11 @@ func assertUnchanged(t *rapid.T, before, after subscription.Subscription, span p
 // invoice issued before on: what has been issued stays issued, unchanged.
 func checkIssuedHistory(t *rapid.T, before, after subscription.Subscription, on date.Date, name string) {
 	from := before.Start() - 40
-	a, err := before.Invoices(from, on)
+	a, err := collect(before.Invoices(period.Period{Start: from, End: on}))
 	if err != nil {
 		t.Fatalf("Invoices: %v", err)
 	}
-	b, err := after.Invoices(from, on+400)
+	b, err := collect(after.Invoices(period.Period{Start: from, End: on + 400}))
 	if err != nil {
 		t.Fatalf("Invoices: %v", err)
 	}
@@ -282,7 +282,7 @@ func (st *smState) checkInvariants(t *rapid.T) {
 
 	// The views agree with the segments.
 	for _, day := range []date.Date{st.start, st.now, st.now + 17, st.now + 90} {
-		if got, want := s.StateOn(day), stateAt(tl.Segments, day); got != want {
+		if got, want := s.StatusOn(day).State, stateAt(tl.Segments, day); got != want {
 			t.Fatalf("StateOn(%s) = %s; the timeline says %s", day, got, want)
 		}
 	}
@@ -322,7 +322,7 @@ func (st *smState) checkInvariants(t *rapid.T) {
 			}
 		}
 		for _, day := range []date.Date{end, end + 1, end + 365*100} {
-			if stt := s.StateOn(day); stt != subscription.Terminated {
+			if stt := s.StatusOn(day).State; stt != subscription.Terminated {
 				t.Fatalf("StateOn(%s) = %s after the termination date %s", day, stt, end)
 			}
 		}
@@ -398,10 +398,10 @@ func (st *smState) checkInvariants(t *rapid.T) {
 	}
 
 	// No paused day is entitled.
-	for _, r := range s.PausedRanges() {
+	for r := range s.PausedRanges() {
 		for day := r.Start; day < r.End && day < st.span.End; day += max(1, date.Date(r.Days()/7)) {
 			if s.Entitled(day) {
-				t.Fatalf("paused day %s of %s is entitled (state %s)", day, r, s.StateOn(day))
+				t.Fatalf("paused day %s of %s is entitled (state %s)", day, r, s.StatusOn(day).State)
 			}
 		}
 		if s.Entitled(r.End - 1) {
@@ -412,7 +412,7 @@ func (st *smState) checkInvariants(t *rapid.T) {
 	// The model agrees with the subscription on the current date.
 	ref := st.ref
 	ref.advance(st.now)
-	stt := s.StateOn(st.now)
+	stt := s.StatusOn(st.now).State
 	switch {
 	case ref.terminated:
 		if stt != subscription.Terminated {
@@ -593,7 +593,7 @@ func TestStateMachine(t *testing.T) {
 				if rapid.Bool().Draw(t, "extend") {
 					f.Extension.Periods = rapid.IntRange(1, 2).Draw(t, "extension")
 				}
-				touched := st.s.PreviewFlexiblePause(f.Days)
+				touched := slices.Collect(st.s.PreviewFlexiblePause(f.Days))
 				if len(touched) > 0 && rapid.Bool().Draw(t, "override") {
 					tc := touched[rapid.IntRange(0, len(touched)-1).Draw(t, "overridden")]
 					o := pause.Override{Period: tc.Period, Mode: pause.Prorated}
@@ -610,7 +610,7 @@ func TestStateMachine(t *testing.T) {
 			"KindAddWholePeriodPause": func(t *rapid.T) {
 				on := st.date(t)
 				var cands []period.Period
-				for bp := range st.s.Periods(on-40, on+200) {
+				for bp := range st.s.Periods(period.Period{Start: on - 40, End: on + 200}) {
 					cands = append(cands, bp.Period)
 				}
 				if len(cands) == 0 {
@@ -625,8 +625,8 @@ func TestStateMachine(t *testing.T) {
 			},
 			"KindDeletePause": func(t *rapid.T) {
 				on := st.date(t)
-				id := rapid.IntRange(0, max(0, len(st.s.Events())-1)).Draw(t, "pauseID")
-				if ps := st.s.Pauses(""); len(ps) > 0 && rapid.IntRange(0, 3).Draw(t, "existing") > 0 {
+				id := rapid.IntRange(0, max(0, len(slices.Collect(st.s.Events()))-1)).Draw(t, "pauseID")
+				if ps := slices.Collect(st.s.Pauses("")); len(ps) > 0 && rapid.IntRange(0, 3).Draw(t, "existing") > 0 {
 					id = rapid.SampledFrom(ps).Draw(t, "pause").ID
 				}
 				st.run(t, fmt.Sprintf("KindDeletePause %d", id), on,
@@ -634,7 +634,7 @@ func TestStateMachine(t *testing.T) {
 					func(s subscription.Subscription) (subscription.Subscription, error) { return s.DeletePause(on, id) })
 			},
 			"FailRenewal": func(t *rapid.T) {
-				invs, err := st.s.Invoices(st.now, st.now+120)
+				invs, err := collect(st.s.Invoices(period.Period{Start: st.now, End: st.now + 120}))
 				if err != nil {
 					t.Fatalf("Invoices: %v", err)
 				}
@@ -773,5 +773,5 @@ func (st *smState) syncAuto(on date.Date) {
 
 // failedOn reports whether the charge of the invoice issued on due failed.
 func failedOn(s subscription.Subscription, due date.Date) bool {
-	return slices.ContainsFunc(s.RetryPeriods(), func(rp subscription.RetryPeriod) bool { return rp.Due == due })
+	return slices.ContainsFunc(slices.Collect(s.RetryPeriods()), func(rp subscription.RetryPeriod) bool { return rp.Due == due })
 }

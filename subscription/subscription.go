@@ -3,6 +3,8 @@ package subscription
 import (
 	"encoding/json"
 	"fmt"
+	"iter"
+	"slices"
 
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
@@ -63,22 +65,25 @@ func New(t Terms) (Subscription, error) {
 // each event in order. It returns an *EventError naming the first event
 // that cannot be applied. It costs what the events cost one by one: the
 // log is folded once, and projected once at the end.
-func Replay(t Terms, events []Event) (Subscription, error) {
+func Replay(t Terms, events iter.Seq[Event]) (Subscription, error) {
 	tm, err := newTerms(t)
 	if err != nil {
 		return Subscription{}, err
 	}
-	if len(events) == 0 {
-		return Subscription{t: tm}, nil
-	}
-	m := newModel(tm)
+	var m *model
 	var log pvec[Event]
-	for i, e := range events {
+	for e := range events {
+		if m == nil {
+			m = newModel(tm)
+		}
 		e = e.clone()
-		if err := m.apply(i, e); err != nil {
-			return Subscription{}, &EventError{Index: i, Event: e, Err: err}
+		if err := m.apply(log.len(), e); err != nil {
+			return Subscription{}, &EventError{Index: log.len(), Event: e, Err: err}
 		}
 		log = log.push(e)
+	}
+	if m == nil {
+		return Subscription{t: tm}, nil
 	}
 	return Subscription{t: tm, h: &history{log: log, fold: m, proj: m.project()}}, nil
 }
@@ -138,18 +143,21 @@ func (s Subscription) Anchor() date.Date {
 	return s.t.anchor
 }
 
-// Events returns a copy of the log.
-func (s Subscription) Events() []Event {
-	log := s.log()
-	if len(log) == 0 {
-		return nil
+// Events returns the log, in order: copies of its events, so that changing
+// them changes nothing here. The position of an event in the sequence is
+// its log index, which causes and pause IDs name.
+func (s Subscription) Events() iter.Seq[Event] {
+	return func(yield func(Event) bool) {
+		for _, e := range s.log() {
+			if !yield(e.clone()) {
+				return
+			}
+		}
 	}
-	out := make([]Event, len(log))
-	for i, e := range log {
-		out[i] = e.clone()
-	}
-	return out
 }
+
+// Len returns the number of events in the log.
+func (s Subscription) Len() int { return len(s.log()) }
 
 // log returns the log, for reading only.
 func (s Subscription) log() []Event {
@@ -238,7 +246,7 @@ func (s *Subscription) UnmarshalJSON(data []byte) error {
 		}
 		t.Anchor = &a
 	}
-	v, err := Replay(t, j.Events)
+	v, err := Replay(t, slices.Values(j.Events))
 	if err != nil {
 		return err
 	}

@@ -76,8 +76,8 @@ func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, er
 		return tl, nil
 	}
 	tl.Segments = m.segments(span)
-	tl.Retries = s.RetryPeriods()
-	for bp := range s.Periods(span.Start, span.End) {
+	tl.Retries = slices.AppendSeq(tl.Retries, s.RetryPeriods())
+	for bp := range s.Periods(span) {
 		tl.Periods = append(tl.Periods, bp)
 	}
 	for inv, err := range m.invoices(span.Start, span.End) {

@@ -33,13 +33,10 @@ func (s Subscription) StatusOn(d date.Date) Status {
 	return Status{State: st, Reason: r}
 }
 
-// StateOn returns the state of the subscription on date d (see StatusOn).
-func (s Subscription) StateOn(d date.Date) State { return s.StatusOn(d).State }
-
 // Entitled reports whether the customer may use the service (or book a
 // class) on date d: in trial, active, with a suspension scheduled, or past
 // due. Paused, suspended, pending and terminated days are not entitled.
-func (s Subscription) Entitled(d date.Date) bool { return s.StateOn(d).Entitled() }
+func (s Subscription) Entitled(d date.Date) bool { return s.StatusOn(d).State.Entitled() }
 
 // TerminationDate returns the first day without service, as the log and
 // the plan's term say, and false for a subscription without end.
@@ -78,18 +75,18 @@ type BillingPeriod struct {
 	PauseReason string `json:"pause_reason,omitempty"`
 }
 
-// Periods returns the billing periods that share a day with [from, to), in
-// order: a subscription without end has periods for ever, so the range
+// Periods returns the billing periods that share a day with span, in
+// order: a subscription without end has periods for ever, so the span
 // bounds the sequence. The periods before a later anchor, or of a trial in
 // days, are not billing periods (see Invoices).
-func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
+func (s Subscription) Periods(span period.Period) iter.Seq[BillingPeriod] {
 	return func(yield func(BillingPeriod) bool) {
 		var b viewBuf
 		m := s.view(&b)
 		if m == nil {
 			return
 		}
-		m.eachSlot(from, to, func(sl slot) bool {
+		m.eachSlot(span.Start, span.End, func(sl slot) bool {
 			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused >= 0}
 			if sl.paused >= 0 {
 				bp.PauseReason = m.pauses[sl.paused].reason()
@@ -99,23 +96,20 @@ func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
 	}
 }
 
-// Invoices returns the invoices of the periods that share a day with
-// [from, to), in order, issued or planned: an invoice has been issued as of
-// a date if its IssueDate is on or before it.
-func (s Subscription) Invoices(from, to date.Date) ([]invoice.Invoice, error) {
-	var b viewBuf
-	m := s.view(&b)
-	if m == nil {
-		return nil, nil
-	}
-	var out []invoice.Invoice
-	for inv, err := range m.invoices(from, to) {
-		if err != nil {
-			return nil, err
+// Invoices returns the invoices issued on a day of span, issued already or
+// planned, in the order of their periods: an invoice has been issued as of
+// a date if its IssueDate is on or before it (invoice.Invoice.IsIssued).
+// In advance an invoice is issued on its period's first day, in arrears on
+// its end or on the termination that cuts it short. An error ends the
+// sequence; for a subscription that New, Replay or a command accepted
+// there is none.
+func (s Subscription) Invoices(span period.Period) iter.Seq2[invoice.Invoice, error] {
+	return func(yield func(invoice.Invoice, error) bool) {
+		var b viewBuf
+		if m := s.view(&b); m != nil {
+			m.eachIssued(span, func(inv invoice.Invoice, err error) bool { return yield(inv, err) && err == nil })
 		}
-		out = append(out, inv)
 	}
-	return out, nil
 }
 
 // NextRenewal returns the first day after asOf on which a billed period
@@ -156,55 +150,61 @@ type PauseInfo struct {
 // Pauses returns the pauses that are not deleted, in the order they were
 // added; a non-empty reason keeps only the pauses with that reason. The
 // pauses are copies: changing them changes nothing here.
-func (s Subscription) Pauses(reason string) []PauseInfo {
-	var b viewBuf
-	m := s.view(&b)
-	if m == nil {
-		return nil
-	}
-	var out []PauseInfo
-	for i := range m.pauses {
-		p := &m.pauses[i]
-		if reason != "" && reason != p.reason() {
-			continue
+func (s Subscription) Pauses(reason string) iter.Seq[PauseInfo] {
+	return func(yield func(PauseInfo) bool) {
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
 		}
-		e := Event{Flexible: p.flex, WholePeriod: p.whole}.clone()
-		out = append(out, PauseInfo{ID: p.id, On: p.on, Reason: p.reason(), Flexible: e.Flexible, WholePeriod: e.WholePeriod})
-	}
-	return out
-}
-
-// PausedRanges returns the day ranges of the pauses that are not deleted,
-// for pause.Hit and other day checks.
-func (s Subscription) PausedRanges() []period.Period {
-	var b viewBuf
-	m := s.view(&b)
-	if m == nil {
-		return nil
-	}
-	var out []period.Period
-	for i := range m.pauses {
-		out = append(out, m.pauses[i].ranges()...)
-	}
-	return out
-}
-
-// PreviewFlexiblePause lists the billing periods that a flexible pause of
-// the given days would touch, with paused days of total days, without
-// changing the subscription.
-func (s Subscription) PreviewFlexiblePause(days period.Period) []pause.Touch {
-	var b viewBuf
-	m := s.view(&b)
-	if m == nil {
-		return nil
-	}
-	return pause.Touched(func(yield func(period.Period) bool) {
-		for sl := range m.slots(days.Start, days.End) {
-			if !yield(sl.p) {
+		for i := range m.pauses {
+			p := &m.pauses[i]
+			if reason != "" && reason != p.reason() {
+				continue
+			}
+			e := Event{Flexible: p.flex, WholePeriod: p.whole}.clone()
+			if !yield(PauseInfo{ID: p.id, On: p.on, Reason: p.reason(), Flexible: e.Flexible, WholePeriod: e.WholePeriod}) {
 				return
 			}
 		}
-	}, days)
+	}
+}
+
+// PausedRanges returns the day ranges of the pauses that are not deleted,
+// in the order of their first days, for pause.Hit and other day checks.
+func (s Subscription) PausedRanges() iter.Seq[period.Period] {
+	return func(yield func(period.Period) bool) {
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
+		}
+		for _, pd := range m.pausedDays() {
+			if !yield(pd.days) {
+				return
+			}
+		}
+	}
+}
+
+// PreviewFlexiblePause returns the billing periods that a flexible pause of
+// the given days would touch, with paused days of total days, without
+// changing the subscription.
+func (s Subscription) PreviewFlexiblePause(days period.Period) iter.Seq[pause.Touch] {
+	return func(yield func(pause.Touch) bool) {
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
+		}
+		for _, t := range pause.Touched(func(yield func(period.Period) bool) {
+			m.eachSlot(days.Start, days.End, func(sl slot) bool { return yield(sl.p) })
+		}, days) {
+			if !yield(t) {
+				return
+			}
+		}
+	}
 }
 
 // String returns a one-line summary such as

@@ -136,7 +136,7 @@ func run(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  variant\tdue\tattempts\tretry state\tsettled\tunpaid")
 	for _, v := range all {
-		for _, rp := range v.sub.RetryPeriods() {
+		for rp := range v.sub.RetryPeriods() {
 			var as []string
 			for _, a := range rp.Status.Attempts {
 				as = append(as, fmt.Sprintf("%s %s", a.On.Format("01-02"), a.State))
@@ -167,7 +167,7 @@ func run(w io.Writer) error {
 			if v.sub.Entitled(d) {
 				mark = "*"
 			}
-			row = append(row, v.sub.StateOn(d).String()+mark)
+			row = append(row, v.sub.StatusOn(d).State.String()+mark)
 		}
 		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
@@ -179,9 +179,12 @@ func run(w io.Writer) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  variant\tinvoice of the renewal\ttotal\tnext renewal\ttermination")
 	for _, v := range endings {
-		invs, err := v.sub.Invoices(due, due+1)
-		if err != nil {
-			return err
+		var invs []invoice.Invoice
+		for inv, err := range v.sub.Invoices(period.Period{Start: due, End: due + 1}) {
+			if err != nil {
+				return err
+			}
+			invs = append(invs, inv)
 		}
 		inv, total := "-", "-"
 		if len(invs) > 0 {

@@ -48,13 +48,13 @@ func TestEndings(t *testing.T) {
 				t.Errorf("%s: exhausted entitled on %s = %v, want %v", p.name, d, !want, want)
 			}
 		}
-		if got := exh.sub.StateOn(last); got != subscription.Terminated {
+		if got := exh.sub.StatusOn(last).State; got != subscription.Terminated {
 			t.Errorf("%s: state on %s = %s, want terminated", p.name, last, got)
 		}
 		if end, ok := exh.sub.TerminationDate(); !ok || end != last {
 			t.Errorf("%s: termination = %s, %v; want %s", p.name, end, ok, last)
 		}
-		for _, rp := range exh.sub.RetryPeriods() {
+		for rp := range exh.sub.RetryPeriods() {
 			for _, a := range rp.Status.Attempts {
 				if a.On > last {
 					t.Errorf("%s: attempt %s after the end %s", p.name, a.On, last)

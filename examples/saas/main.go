@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/rickb777/date/v2"
@@ -101,7 +102,7 @@ func run(w io.Writer) error {
 	}
 
 	fmt.Fprintln(w, "\nRetry period")
-	if err := printRetries(w, restarted.RetryPeriods()); err != nil {
+	if err := printRetries(w, slices.Collect(restarted.RetryPeriods())); err != nil {
 		return err
 	}
 

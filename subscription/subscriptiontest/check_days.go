@@ -36,7 +36,7 @@ func (c *checker) dayList(tl subscription.Timeline) []date.Date {
 		near(bp.Period.Start)
 		near(bp.Period.End)
 	}
-	for _, r := range c.s.PausedRanges() {
+	for r := range c.s.PausedRanges() {
 		near(r.Start)
 		near(r.End)
 	}
@@ -48,7 +48,7 @@ func (c *checker) dayList(tl subscription.Timeline) []date.Date {
 }
 
 func (c *checker) days(tl subscription.Timeline, end date.Date, hasEnd bool) {
-	paused := c.s.PausedRanges()
+	paused := slices.Collect(c.s.PausedRanges())
 	anchor := c.s.Anchor()
 	const maxReports = 5
 	segReports, entReports, billReports := 0, 0, 0
@@ -60,7 +60,7 @@ func (c *checker) days(tl subscription.Timeline, end date.Date, hasEnd bool) {
 		for pi < len(tl.Periods)-1 && tl.Periods[pi].Period.End <= d {
 			pi++
 		}
-		st := c.s.StateOn(d)
+		st := c.s.StatusOn(d).State
 		ent := c.s.Entitled(d)
 		if sg := tl.Segments[si]; sg.Period.Contains(d) && sg.State != st && segReports < maxReports {
 			segReports++
@@ -99,7 +99,7 @@ func (c *checker) days(tl subscription.Timeline, end date.Date, hasEnd bool) {
 			// service that very day: the invoice stays.
 			continue
 		}
-		if st := c.s.StateOn(inv.IssueDate); st == subscription.Suspended || st == subscription.Terminated || st == subscription.Pending {
+		if st := c.s.StatusOn(inv.IssueDate).State; st == subscription.Suspended || st == subscription.Terminated || st == subscription.Pending {
 			c.add(RuleNoEntitlement, "invoice of %s issued in advance on %s, a %s day", inv.Period, inv.IssueDate, st)
 		}
 	}
@@ -143,5 +143,5 @@ func (c *checker) invoices(tl subscription.Timeline) {
 
 // failed reports whether the charge of the invoice issued on due failed.
 func (c *checker) failed(due date.Date) bool {
-	return slices.ContainsFunc(c.s.RetryPeriods(), func(rp subscription.RetryPeriod) bool { return rp.Due == due })
+	return slices.ContainsFunc(slices.Collect(c.s.RetryPeriods()), func(rp subscription.RetryPeriod) bool { return rp.Due == due })
 }

@@ -1,6 +1,8 @@
 package subscriptiontest
 
 import (
+	"slices"
+
 	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
@@ -53,7 +55,7 @@ func (c *checker) stretches(tl subscription.Timeline, end date.Date, hasEnd bool
 // event that caused the terminated segment, or the termination itself for
 // the end of a term.
 func (c *checker) decidedOn(tl subscription.Timeline, end date.Date) date.Date {
-	evs := c.s.Events()
+	evs := slices.Collect(c.s.Events())
 	for _, sg := range tl.Segments {
 		if sg.State == subscription.Terminated && sg.Cause >= 0 && sg.Cause < len(evs) {
 			return evs[sg.Cause].Date
@@ -102,13 +104,13 @@ func (c *checker) numbers(tl subscription.Timeline) {
 // retriesClosed checks RuleRetryClosed.
 func (c *checker) retriesClosed(tl subscription.Timeline) {
 	stopped := func(d date.Date) bool {
-		st := c.s.StateOn(d)
+		st := c.s.StatusOn(d).State
 		return st == subscription.Suspended || st == subscription.Terminated
 	}
 	for _, rp := range tl.Retries {
 		for _, a := range rp.Status.Attempts {
 			if a.State == retry.Planned && stopped(a.On) {
-				c.add(RuleRetryClosed, "attempt planned on %s for the charge due %s, a %s day", a.On, rp.Due, c.s.StateOn(a.On))
+				c.add(RuleRetryClosed, "attempt planned on %s for the charge due %s, a %s day", a.On, rp.Due, c.s.StatusOn(a.On).State)
 			}
 		}
 		if rp.Status.State != retry.Retrying || rp.Closed != nil {

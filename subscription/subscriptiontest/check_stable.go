@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/subscription"
@@ -137,7 +138,7 @@ func (c *checker) issuedStable(tl subscription.Timeline, end date.Date, hasEnd b
 	}
 	// The log up to asOf must issue the same invoices: events after asOf
 	// cannot rewrite what was issued.
-	evs := c.s.Events()
+	evs := slices.Collect(c.s.Events())
 	n := len(evs)
 	for n > 0 && evs[n-1].Date > c.asOf {
 		n--
@@ -145,7 +146,7 @@ func (c *checker) issuedStable(tl subscription.Timeline, end date.Date, hasEnd b
 	if n == len(evs) {
 		return
 	}
-	prefix, err := subscription.Replay(c.s.Terms(), evs[:n])
+	prefix, err := subscription.Replay(c.s.Terms(), slices.Values(evs[:n]))
 	if err != nil {
 		c.add(RuleViews, "Replay of the %d events up to %s: %v", n, c.asOf, err)
 		return

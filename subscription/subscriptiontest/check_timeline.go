@@ -2,6 +2,7 @@ package subscriptiontest
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
@@ -30,8 +31,8 @@ func (c *checker) segments(tl subscription.Timeline) {
 		if sg.State < subscription.Pending || sg.State > subscription.Terminated {
 			c.add(RuleSegmentsTile, "segment %d has state %s", i, sg.State)
 		}
-		if sg.Cause < -1 || sg.Cause >= len(c.s.Events()) {
-			c.add(RuleSegmentsTile, "segment %d has cause %d, log of %d", i, sg.Cause, len(c.s.Events()))
+		if sg.Cause < -1 || sg.Cause >= len(slices.Collect(c.s.Events())) {
+			c.add(RuleSegmentsTile, "segment %d has cause %d, log of %d", i, sg.Cause, len(slices.Collect(c.s.Events())))
 		}
 		at = sg.Period.End
 	}
@@ -118,7 +119,7 @@ func (c *checker) terminated(tl subscription.Timeline, end date.Date, hasEnd boo
 		}
 	}
 	on := end
-	if evs := c.s.Events(); len(evs) > 0 {
+	if evs := slices.Collect(c.s.Events()); len(evs) > 0 {
 		on = max(on, evs[len(evs)-1].Date)
 	}
 	cmds := map[string]func() (subscription.Subscription, error){
@@ -137,14 +138,14 @@ func (c *checker) terminated(tl subscription.Timeline, end date.Date, hasEnd boo
 		if !errors.Is(err, subscription.ErrTerminated) {
 			c.add(RuleTerminatedFinal, "%s on %s, terminated on %s: error %v; want ErrTerminated", name, on, end, err)
 		}
-		if len(after.Events()) != len(c.s.Events()) {
+		if len(slices.Collect(after.Events())) != len(slices.Collect(c.s.Events())) {
 			c.add(RuleTerminatedFinal, "refused %s on %s changed the log", name, on)
 		}
 	}
 }
 
 func (c *checker) wholePauses(tl subscription.Timeline, end date.Date, hasEnd bool) {
-	for _, p := range c.s.Pauses("") {
+	for p := range c.s.Pauses("") {
 		if p.WholePeriod == nil {
 			continue
 		}

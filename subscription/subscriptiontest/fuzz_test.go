@@ -2,6 +2,7 @@ package subscriptiontest_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -170,7 +171,7 @@ func FuzzEventLog(f *testing.F) {
 				for _, v := range vs {
 					t.Errorf("%s", v)
 				}
-				t.Fatalf("after %s on %s: %s", s.Events()[len(s.Events())-1].Kind, on, b)
+				t.Fatalf("after %s on %s: %s", slices.Collect(s.Events())[len(slices.Collect(s.Events()))-1].Kind, on, b)
 			}
 		}
 	})
@@ -210,7 +211,7 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 			m := invoice.FromMinor(int64(100*c.pick(50)), invoice.EUR)
 			f.Extension.Amount = &m
 		}
-		if ts := s.PreviewFlexiblePause(f.Days); len(ts) > 0 && c.pick(2) == 1 {
+		if ts := slices.Collect(s.PreviewFlexiblePause(f.Days)); len(ts) > 0 && c.pick(2) == 1 {
 			o := pause.Override{Period: ts[c.pick(len(ts))].Period, Mode: pause.Prorated}
 			if c.pick(2) == 1 {
 				o = pause.Override{Period: o.Period, Mode: pause.FixedAmount, Amount: invoice.FromMinor(int64(100*c.pick(20)), invoice.EUR)}
@@ -220,7 +221,7 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 		return s.AddFlexiblePause(on, f)
 	case 10:
 		var ahead []period.Period
-		for bp := range s.Periods(on+1, on+400) {
+		for bp := range s.Periods(period.Period{Start: on + 1, End: on + 400}) {
 			if bp.Period.Start > on && !bp.Paused {
 				ahead = append(ahead, bp.Period)
 			}
@@ -231,13 +232,13 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 		return s.AddWholePeriodPause(on, pause.WholePeriod{Periods: []period.Period{ahead[c.pick(len(ahead))]},
 			Reason: "travel", SkipOnly: c.pick(2) == 1})
 	case 11:
-		ps := s.Pauses("")
+		ps := slices.Collect(s.Pauses(""))
 		if len(ps) == 0 {
 			return s, subscription.ErrPauseNotFound
 		}
 		return s.DeletePause(on, ps[c.pick(len(ps))].ID)
 	case 12:
-		rps := s.RetryPeriods()
+		rps := slices.Collect(s.RetryPeriods())
 		if len(rps) > 0 && c.pick(2) == 1 {
 			rp := rps[c.pick(len(rps))]
 			if rp.Status.HasNext && c.pick(2) == 1 {
@@ -247,7 +248,7 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 		}
 		return s.RecordPaymentFailure(on, on)
 	case 13:
-		rps := s.RetryPeriods()
+		rps := slices.Collect(s.RetryPeriods())
 		if len(rps) == 0 {
 			return s, subscription.ErrNotDue
 		}

@@ -2,6 +2,7 @@ package subscriptiontest
 
 import (
 	"math"
+	"slices"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
@@ -162,7 +163,7 @@ func Subscription() *rapid.Generator[subscription.Subscription] {
 			cmd := drawCommand(t, s, last, c)
 			if next, err := cmd(s); err == nil {
 				s = next
-				if evs := s.Events(); len(evs) > 0 {
+				if evs := slices.Collect(s.Events()); len(evs) > 0 {
 					last = evs[len(evs)-1].Date
 				}
 			}
@@ -189,7 +190,7 @@ func drawDate(t *rapid.T, s subscription.Subscription, last date.Date) date.Date
 			return d
 		}
 	case 6:
-		for _, rp := range s.RetryPeriods() {
+		for rp := range s.RetryPeriods() {
 			if rp.Status.HasNext && rp.Status.Next >= last {
 				return rp.Status.Next
 			}
@@ -274,7 +275,7 @@ func drawCommand(t *rapid.T, s subscription.Subscription, last date.Date, c invo
 			return s.AddWholePeriodPause(on, w)
 		}
 	case 11:
-		ps := s.Pauses("")
+		ps := slices.Collect(s.Pauses(""))
 		if len(ps) == 0 {
 			break
 		}
@@ -290,7 +291,7 @@ func drawCommand(t *rapid.T, s subscription.Subscription, last date.Date, c invo
 		}
 	case 13:
 		// A retry attempt or a payment for a retry period of the log.
-		rps := s.RetryPeriods()
+		rps := slices.Collect(s.RetryPeriods())
 		if len(rps) == 0 {
 			break
 		}
@@ -333,7 +334,7 @@ func drawFlexible(t *rapid.T, s subscription.Subscription, on date.Date, c invoi
 			f.Extension.Amount = &m
 		}
 	}
-	if touched := s.PreviewFlexiblePause(days); len(touched) > 0 && rapid.Bool().Draw(t, "override") {
+	if touched := slices.Collect(s.PreviewFlexiblePause(days)); len(touched) > 0 && rapid.Bool().Draw(t, "override") {
 		tp := touched[rapid.IntRange(0, len(touched)-1).Draw(t, "override_period")].Period
 		o := pause.Override{Period: tp, Mode: pause.Prorated}
 		if rapid.Bool().Draw(t, "fixed_override") {
@@ -348,7 +349,7 @@ func drawFlexible(t *rapid.T, s subscription.Subscription, on date.Date, c invoi
 // periods starting after on, and false if s has none.
 func drawWhole(t *rapid.T, s subscription.Subscription, on date.Date) (pause.WholePeriod, bool) {
 	var ps []period.Period
-	for bp := range s.Periods(on+1, on+800) {
+	for bp := range s.Periods(period.Period{Start: on + 1, End: on + 800}) {
 		if bp.Period.Start > on && !bp.Paused {
 			ps = append(ps, bp.Period)
 		}

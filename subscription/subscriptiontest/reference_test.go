@@ -477,7 +477,7 @@ func compareWithModel(t *rapid.T, plan refPlan, s subscription.Subscription, log
 	}
 	for d := start - 2; d < horizon; d++ {
 		want := ref.state(d)
-		if got := s.StateOn(d); got != want {
+		if got := s.StatusOn(d).State; got != want {
 			fail("StateOn(%s) = %s; the model says %s", d, got, want)
 		}
 		if got := s.Entitled(d); got != want.Entitled() {
@@ -485,13 +485,13 @@ func compareWithModel(t *rapid.T, plan refPlan, s subscription.Subscription, log
 		}
 	}
 	var gotPeriods []refPeriod
-	for bp := range s.Periods(start, horizon) {
+	for bp := range s.Periods(period.Period{Start: start, End: horizon}) {
 		gotPeriods = append(gotPeriods, refPeriod{p: bp.Period, paused: bp.Paused})
 	}
 	if fmt.Sprint(gotPeriods) != fmt.Sprint(ref.periods) {
 		fail("Periods = %v\nthe model says %v", gotPeriods, ref.periods)
 	}
-	invs, err := s.Invoices(start, horizon)
+	invs, err := collect(s.Invoices(period.Period{Start: start, End: horizon}))
 	if err != nil {
 		fail("Invoices: %v", err)
 	}
