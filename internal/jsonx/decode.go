@@ -1,0 +1,361 @@
+// Package jsonx is the one strict JSON decoder and encoder of the
+// library's JSON forms. Every UnmarshalJSON of billcycle decodes its object
+// with Decode and a list of Fields, and every MarshalJSON writes it with an
+// Object.
+//
+// # What Decode refuses
+//
+//   - anything but one JSON object: an array, a string, a number;
+//   - unknown fields, matched exactly (encoding/json matches "Start" to
+//     "start"; Decode does not);
+//   - duplicate keys (encoding/json silently keeps the last);
+//   - data after the object;
+//   - a value of the wrong type: a string where a number is wanted, a
+//     number with a fraction or an exponent ("1.0", "1e3") or "-0" where an
+//     integer is wanted, a number out of the range of int64;
+//   - a required field that is absent.
+//
+// Each error is an *Error that names the field by its path in the document
+// ("price.recurring.amount", "lines[2].period.start") and wraps the
+// sentinel the calling package supplies, so that errors.Is works with the
+// package's own errors, together with the cause (an invalid date wraps
+// period.ErrInvalidDate, an invalid amount invoice.ErrInvalidAmount). The
+// message carries one package prefix, the cause's:
+//
+//	period: field lines[0].period.start: invalid date "2021-02-30": day 30 is not in 2021-02
+//
+// # Null
+//
+// One policy for the whole library: JSON null is the same as the field
+// being absent. An optional field keeps its zero or nil value; a required
+// field that is null or absent is an error naming it. A whole document that
+// is null leaves the value unchanged, as encoding/json's convention for
+// UnmarshalJSON has it. An element of an array may not be null.
+package jsonx
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/billcycle/billcycle/internal/civil"
+	"github.com/rickb777/date/v2"
+)
+
+// Field is one member of a JSON object that Decode accepts: its name and
+// how to decode its value. Build it with String, Int, Date, Value and the
+// other constructors, and mark it Required when it must be present.
+type Field struct {
+	name     string
+	required bool
+	decode   func(raw []byte) error
+}
+
+// Required returns f marked as required: Decode refuses an object where it
+// is absent or null.
+func (f Field) Required() Field {
+	f.required = true
+	return f
+}
+
+// IsNull reports whether data is the JSON literal null, with or without
+// surrounding white space. UnmarshalJSON methods return nil at once then.
+func IsNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+
+// maxFields bounds the fields of one object, so that Decode can track the
+// fields seen in one word.
+const maxFields = 64
+
+// Decode decodes the JSON object data by the fields given, refusing what
+// the package doc lists. Its errors are *Error values that wrap sentinel.
+// The caller validates what was decoded afterwards.
+func Decode(data []byte, sentinel error, fields ...Field) error {
+	if len(fields) > maxFields {
+		panic("jsonx: more than 64 fields") // a programming error, caught by any test
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return structural(sentinel, "", "want a JSON object, got "+describe(data))
+	}
+	var keys, present uint64 // the fields met, and those met with a value other than null
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return structural(sentinel, "", "malformed object: "+err.Error())
+		}
+		key, _ := tok.(string)
+		i := index(fields, key)
+		if i < 0 {
+			return structural(sentinel, cut(key), "unknown field")
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return structural(sentinel, key, "malformed value: "+err.Error())
+		}
+		bit := uint64(1) << i
+		if keys&bit != 0 {
+			return structural(sentinel, key, "duplicate key")
+		}
+		keys |= bit
+		if string(raw) == "null" {
+			continue // null is the same as absent
+		}
+		present |= bit
+		if err := fields[i].decode(raw); err != nil {
+			return At(key, sentinel, err)
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return structural(sentinel, "", "malformed object: "+err.Error())
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return structural(sentinel, "", "data after the object")
+	}
+	for i, f := range fields {
+		if f.required && present&(1<<i) == 0 {
+			return structural(sentinel, f.name, "missing")
+		}
+	}
+	return nil
+}
+
+func index(fields []Field, key string) int {
+	for i := range fields {
+		if fields[i].name == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// describe names the kind of a JSON value for an error message.
+func describe(data []byte) string {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 {
+		return "nothing"
+	}
+	switch data[0] {
+	case '{':
+		return "a malformed object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return strconv.Quote(cut(string(data)))
+}
+
+// cut shortens a hostile text for an error message.
+func cut(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// String decodes a JSON string into *p.
+func String(name string, p *string) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		s, err := unquote(raw)
+		if err != nil {
+			return err
+		}
+		*p = s
+		return nil
+	}}
+}
+
+// unquote returns the JSON string raw, or an error if raw is not a string.
+func unquote(raw []byte) (string, error) {
+	if raw[0] != '"' {
+		return "", typeError("a string", raw)
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", typeError("a string", raw)
+	}
+	return s, nil
+}
+
+// Bool decodes true or false into *p.
+func Bool(name string, p *bool) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		switch string(raw) {
+		case "true":
+			*p = true
+		case "false":
+			*p = false
+		default:
+			return typeError("true or false", raw)
+		}
+		return nil
+	}}
+}
+
+// Int decodes an integer into *p: digits with an optional minus sign, no
+// fraction, no exponent, no "-0", within the range of int.
+func Int(name string, p *int) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		n, err := integer(raw)
+		if err != nil {
+			return err
+		}
+		*p = int(n)
+		return nil
+	}}
+}
+
+// Int64 decodes an integer into *p, as Int does.
+func Int64(name string, p *int64) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		n, err := integer(raw)
+		if err != nil {
+			return err
+		}
+		*p = n
+		return nil
+	}}
+}
+
+// Ints decodes an array of integers into *p (see Int); an empty array
+// decodes as nil.
+func Ints(name string, p *[]int) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		var out []int
+		err := each(raw, func(elem []byte) error {
+			n, err := integer(elem)
+			out = append(out, int(n))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		*p = out
+		return nil
+	}}
+}
+
+// integer parses a JSON integer strictly.
+func integer(raw []byte) (int64, error) {
+	s := string(raw)
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || strings.Trim(digits, "0123456789") != "" || (len(digits) > 1 && digits[0] == '0') || s == "-0" {
+		return 0, typeError("an integer", raw)
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, &cause{"integer " + cut(s) + " is out of the range of int64"}
+	}
+	return n, nil
+}
+
+// Date decodes a strict "YYYY-MM-DD" date within 0001-01-01 … 9999-12-31
+// into *p; a bad date is an error wrapping period.ErrInvalidDate.
+func Date(name string, p *date.Date) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		s, err := unquote(raw)
+		if err != nil {
+			return err
+		}
+		d, err := civil.ParseDate(s)
+		if err != nil {
+			return err
+		}
+		*p = d
+		return nil
+	}}
+}
+
+// Text decodes a JSON string with p's UnmarshalText.
+func Text(name string, p encoding.TextUnmarshaler) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		s, err := unquote(raw)
+		if err != nil {
+			return err
+		}
+		return p.UnmarshalText([]byte(s))
+	}}
+}
+
+// Value decodes a nested value with p's UnmarshalJSON.
+func Value(name string, p json.Unmarshaler) Field {
+	return Field{name: name, decode: p.UnmarshalJSON}
+}
+
+// Func decodes the raw JSON value of the field with fn.
+func Func(name string, fn func(raw []byte) error) Field {
+	return Field{name: name, decode: fn}
+}
+
+// unmarshaler is *T when *T implements json.Unmarshaler.
+type unmarshaler[T any] interface {
+	*T
+	json.Unmarshaler
+}
+
+// Ptr decodes an optional nested value into a new *T with its
+// UnmarshalJSON; absent or null leaves *p nil.
+func Ptr[T any, PT unmarshaler[T]](name string, p **T) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		v := new(T)
+		if err := PT(v).UnmarshalJSON(raw); err != nil {
+			return err
+		}
+		*p = v
+		return nil
+	}}
+}
+
+// Slice decodes an array whose elements decode with *T's UnmarshalJSON.
+// An empty array decodes as nil; a null element is an error. Errors name
+// the element: "lines[2].amount".
+func Slice[T any, PT unmarshaler[T]](name string, p *[]T) Field {
+	return Field{name: name, decode: func(raw []byte) error {
+		var out []T
+		err := each(raw, func(elem []byte) error {
+			var v T
+			err := PT(&v).UnmarshalJSON(elem)
+			out = append(out, v)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		*p = out
+		return nil
+	}}
+}
+
+// each calls fn on every element of the JSON array raw, in order, naming
+// the element in fn's error.
+func each(raw []byte, fn func(elem []byte) error) error {
+	if raw[0] != '[' {
+		return typeError("an array", raw)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil {
+		return typeError("an array", raw)
+	}
+	for i := 0; dec.More(); i++ {
+		var elem json.RawMessage
+		if err := dec.Decode(&elem); err != nil {
+			return &cause{"malformed array: " + err.Error()}
+		}
+		at := "[" + strconv.Itoa(i) + "]"
+		if string(elem) == "null" {
+			return &Error{Path: at, Err: &cause{"null element"}}
+		}
+		if err := fn(elem); err != nil {
+			return join(at, err)
+		}
+	}
+	return nil
+}
+
