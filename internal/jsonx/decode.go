@@ -358,4 +358,3 @@ func each(raw []byte, fn func(elem []byte) error) error {
 	}
 	return nil
 }
-

@@ -77,7 +77,7 @@ func TestDecode(t *testing.T) {
 func TestDecodeRefuses(t *testing.T) {
 	tests := []struct {
 		name, in, msg string
-		is           error
+		is            error
 	}{
 		{"not an object", `[1]`, "shop: invalid order: want a JSON object, got an array", nil},
 		{"string", `"x"`, `shop: invalid order: want a JSON object, got a string`, nil},
