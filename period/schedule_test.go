@@ -126,7 +126,7 @@ func TestBoundary(t *testing.T) {
 			if got := periodAt(s, tt.k).Start; got != day(tt.want) {
 				t.Errorf("Period(%d).Start = %s; want %s", tt.k, got, tt.want)
 			}
-			if got := periodAt(s, tt.k - 1).End; got != day(tt.want) {
+			if got := periodAt(s, tt.k-1).End; got != day(tt.want) {
 				t.Errorf("Period(%d).End = %s; want %s", tt.k-1, got, tt.want)
 			}
 		})
