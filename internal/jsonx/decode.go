@@ -162,13 +162,20 @@ func cut(s string) string {
 
 // String decodes a JSON string into *p.
 func String(name string, p *string) Field {
+	return StringFunc(name, func(s string) error {
+		*p = s
+		return nil
+	})
+}
+
+// StringFunc decodes a JSON string and hands it to fn, which parses it.
+func StringFunc(name string, fn func(s string) error) Field {
 	return Field{name: name, decode: func(raw []byte) error {
 		s, err := unquote(raw)
 		if err != nil {
 			return err
 		}
-		*p = s
-		return nil
+		return fn(s)
 	}}
 }
 
@@ -259,29 +266,36 @@ func integer(raw []byte) (int64, error) {
 // Date decodes a strict "YYYY-MM-DD" date within 0001-01-01 … 9999-12-31
 // into *p; a bad date is an error wrapping period.ErrInvalidDate.
 func Date(name string, p *date.Date) Field {
-	return Field{name: name, decode: func(raw []byte) error {
-		s, err := unquote(raw)
-		if err != nil {
-			return err
-		}
+	return StringFunc(name, func(s string) error {
 		d, err := civil.ParseDate(s)
 		if err != nil {
 			return err
 		}
 		*p = d
 		return nil
-	}}
+	})
+}
+
+// DatePtr decodes an optional date, as Date does, into a new *date.Date;
+// absent or null leaves *p nil.
+func DatePtr(name string, p **date.Date) Field {
+	var d date.Date
+	f := Date(name, &d)
+	decode := f.decode
+	f.decode = func(raw []byte) error {
+		if err := decode(raw); err != nil {
+			return err
+		}
+		v := d
+		*p = &v
+		return nil
+	}
+	return f
 }
 
 // Text decodes a JSON string with p's UnmarshalText.
 func Text(name string, p encoding.TextUnmarshaler) Field {
-	return Field{name: name, decode: func(raw []byte) error {
-		s, err := unquote(raw)
-		if err != nil {
-			return err
-		}
-		return p.UnmarshalText([]byte(s))
-	}}
+	return StringFunc(name, func(s string) error { return p.UnmarshalText([]byte(s)) })
 }
 
 // Value decodes a nested value with p's UnmarshalJSON.
