@@ -70,7 +70,9 @@ func (l LatePayment) MarshalText() ([]byte, error) { return latePaymentNames.Mar
 
 // UnmarshalText decodes l from "keep_start" or "restart_on_payment".
 // Anything else is an error wrapping ErrInvalidPolicy.
-func (l *LatePayment) UnmarshalText(text []byte) error { return latePaymentNames.UnmarshalText(text, l) }
+func (l *LatePayment) UnmarshalText(text []byte) error {
+	return latePaymentNames.UnmarshalText(text, l)
+}
 
 // State is what a retry period has come to, given the outcomes so far.
 type State uint8

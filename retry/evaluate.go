@@ -298,4 +298,3 @@ func (s *Status) UnmarshalJSON(data []byte) error {
 	*s = v
 	return nil
 }
-
