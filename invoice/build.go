@@ -69,21 +69,12 @@ func (o Override) MarshalJSON() ([]byte, error) {
 // ErrOverrideReason, a negative amount one wrapping ErrInvalidAmount.
 // Structural errors wrap ErrInvalidSpec.
 func (o *Override) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Override
-	if err := jsonx.Decode(data, ErrInvalidSpec,
-		jsonx.Value("amount", &v.Amount).Required(),
-		jsonx.String("reason", &v.Reason).Required(),
-	); err != nil {
-		return err
-	}
-	if err := v.validate(v.Amount.cur); err != nil {
-		return err
-	}
-	*o = v
-	return nil
+	return jsonx.Unmarshal(data, o, ErrInvalidSpec, func(v Override) error { return v.validate(v.Amount.cur) }, func(v *Override) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("amount", &v.Amount).Required(),
+			jsonx.String("reason", &v.Reason).Required(),
+		}
+	})
 }
 
 func (o Override) validate(c Currency) error {

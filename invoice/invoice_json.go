@@ -20,25 +20,16 @@ func (l Line) MarshalJSON() ([]byte, error) {
 // "description", and validates it (see Validate). Structural errors wrap
 // ErrInvalidInvoice.
 func (l *Line) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Line
-	if err := jsonx.Decode(data, ErrInvalidInvoice,
-		jsonx.Text("kind", &v.Kind).Required(),
-		jsonx.String("description", &v.Description),
-		jsonx.Value("period", &v.Period).Required(),
-		jsonx.Int64("quantity", &v.Quantity).Required(),
-		jsonx.Value("unit_price", &v.UnitPrice).Required(),
-		jsonx.Value("amount", &v.Amount).Required(),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*l = v
-	return nil
+	return jsonx.Unmarshal(data, l, ErrInvalidInvoice, Line.Validate, func(v *Line) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Text("kind", &v.Kind).Required(),
+			jsonx.String("description", &v.Description),
+			jsonx.Value("period", &v.Period).Required(),
+			jsonx.Int64("quantity", &v.Quantity).Required(),
+			jsonx.Value("unit_price", &v.UnitPrice).Required(),
+			jsonx.Value("amount", &v.Amount).Required(),
+		}
+	})
 }
 
 // MarshalJSON encodes r as {"issue_date":"2021-10-01","period":{…}}.
@@ -52,18 +43,12 @@ func (r Ref) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes r from the form MarshalJSON writes, both fields
 // required. Structural errors wrap ErrInvalidInvoice.
 func (r *Ref) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Ref
-	if err := jsonx.Decode(data, ErrInvalidInvoice,
-		jsonx.Date("issue_date", &v.IssueDate).Required(),
-		jsonx.Value("period", &v.Period).Required(),
-	); err != nil {
-		return err
-	}
-	*r = v
-	return nil
+	return jsonx.Unmarshal(data, r, ErrInvalidInvoice, nil, func(v *Ref) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("issue_date", &v.IssueDate).Required(),
+			jsonx.Value("period", &v.Period).Required(),
+		}
+	})
 }
 
 // MarshalJSON encodes inv with the field names listed on Invoice; "lines"
@@ -101,28 +86,19 @@ func (inv Invoice) MarshalJSON() ([]byte, error) {
 // result with Validate. Structural errors wrap ErrInvalidInvoice and name
 // the field: "lines[2].amount.currency".
 func (inv *Invoice) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Invoice
-	if err := jsonx.Decode(data, ErrInvalidInvoice,
-		jsonx.Text("kind", &v.Kind).Required(),
-		jsonx.Date("issue_date", &v.IssueDate).Required(),
-		jsonx.Value("period", &v.Period).Required(),
-		jsonx.Ptr("credits", &v.Credits),
-		jsonx.String("buyer", &v.Buyer),
-		jsonx.String("beneficiary", &v.Beneficiary),
-		jsonx.Slice("lines", &v.Lines).Required(),
-		jsonx.Value("subtotal", &v.Subtotal).Required(),
-		jsonx.Value("discount", &v.Discount).Required(),
-		jsonx.Value("total", &v.Total).Required(),
-		jsonx.Text("currency", &v.Currency).Required(),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*inv = v
-	return nil
+	return jsonx.Unmarshal(data, inv, ErrInvalidInvoice, Invoice.Validate, func(v *Invoice) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Text("kind", &v.Kind).Required(),
+			jsonx.Date("issue_date", &v.IssueDate).Required(),
+			jsonx.Value("period", &v.Period).Required(),
+			jsonx.Ptr("credits", &v.Credits),
+			jsonx.String("buyer", &v.Buyer),
+			jsonx.String("beneficiary", &v.Beneficiary),
+			jsonx.Slice("lines", &v.Lines).Required(),
+			jsonx.Value("subtotal", &v.Subtotal).Required(),
+			jsonx.Value("discount", &v.Discount).Required(),
+			jsonx.Value("total", &v.Total).Required(),
+			jsonx.Text("currency", &v.Currency).Required(),
+		}
+	})
 }

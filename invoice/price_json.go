@@ -26,22 +26,13 @@ func (p Price) MarshalJSON() ([]byte, error) {
 // required, and validates it (see Validate). Structural errors wrap
 // ErrInvalidPrice.
 func (p *Price) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Price
-	if err := jsonx.Decode(data, ErrInvalidPrice,
-		jsonx.Value("recurring", &v.Recurring).Required(),
-		jsonx.Slice("features", &v.Features),
-		jsonx.Slice("discounts", &v.Discounts),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return jsonx.Unmarshal(data, p, ErrInvalidPrice, Price.Validate, func(v *Price) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("recurring", &v.Recurring).Required(),
+			jsonx.Slice("features", &v.Features),
+			jsonx.Slice("discounts", &v.Discounts),
+		}
+	})
 }
 
 // MarshalJSON encodes f as {"name":"Users","kind":"limitation",
@@ -77,28 +68,19 @@ func (f Feature) MarshalJSON() ([]byte, error) {
 // "kind" required) and validates it on its own; Price checks its amounts
 // against the price's currency. Structural errors wrap ErrInvalidFeature.
 func (f *Feature) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Feature
-	if err := jsonx.Decode(data, ErrInvalidFeature,
-		jsonx.String("name", &v.Name).Required(),
-		jsonx.Text("kind", &v.Kind).Required(),
-		jsonx.Bool("included", &v.Included),
-		jsonx.Ptr("flat", &v.Flat),
-		jsonx.Int64("quantity_included", &v.QuantityIncluded),
-		jsonx.Int64("quantity_current", &v.QuantityCurrent),
-		jsonx.Ptr("unit_price", &v.UnitPrice),
-		jsonx.Slice("tiers", &v.Tiers),
-		jsonx.Text("tier_mode", &v.TierMode),
-	); err != nil {
-		return err
-	}
-	if err := v.validate(v.currency()); err != nil {
-		return err
-	}
-	*f = v
-	return nil
+	return jsonx.Unmarshal(data, f, ErrInvalidFeature, func(v Feature) error { return v.validate(v.currency()) }, func(v *Feature) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.String("name", &v.Name).Required(),
+			jsonx.Text("kind", &v.Kind).Required(),
+			jsonx.Bool("included", &v.Included),
+			jsonx.Ptr("flat", &v.Flat),
+			jsonx.Int64("quantity_included", &v.QuantityIncluded),
+			jsonx.Int64("quantity_current", &v.QuantityCurrent),
+			jsonx.Ptr("unit_price", &v.UnitPrice),
+			jsonx.Slice("tiers", &v.Tiers),
+			jsonx.Text("tier_mode", &v.TierMode),
+		}
+	})
 }
 
 // currency returns the currency of the first amount of f, 0 if it has
@@ -133,25 +115,21 @@ func (t Tier) MarshalJSON() ([]byte, error) {
 // required) and checks its amounts are not negative and in one currency.
 // Structural errors wrap ErrInvalidTiers.
 func (t *Tier) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
+	return jsonx.Unmarshal(data, t, ErrInvalidTiers, func(v Tier) error {
+		if err := v.validate(v.UnitPrice.cur); err != nil {
+			return err
+		}
+		if err := checkQuantity("tier bound", v.UpTo); err != nil {
+			return err
+		}
 		return nil
-	}
-	var v Tier
-	if err := jsonx.Decode(data, ErrInvalidTiers,
-		jsonx.Int64("up_to", &v.UpTo),
-		jsonx.Value("unit_price", &v.UnitPrice).Required(),
-		jsonx.Ptr("flat", &v.Flat),
-	); err != nil {
-		return err
-	}
-	if err := v.validate(v.UnitPrice.cur); err != nil {
-		return err
-	}
-	if err := checkQuantity("tier bound", v.UpTo); err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	}, func(v *Tier) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Int64("up_to", &v.UpTo),
+			jsonx.Value("unit_price", &v.UnitPrice).Required(),
+			jsonx.Ptr("flat", &v.Flat),
+		}
+	})
 }
 
 // MarshalJSON encodes d with the field of its kind only:
@@ -178,25 +156,16 @@ func (d Discount) MarshalJSON() ([]byte, error) {
 // "kind" required), the percentage with ParsePercent, and validates it on
 // its own. Structural errors wrap ErrInvalidDiscount.
 func (d *Discount) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Discount
-	if err := jsonx.Decode(data, ErrInvalidDiscount,
-		jsonx.String("name", &v.Name).Required(),
-		jsonx.Text("kind", &v.Kind).Required(),
-		jsonx.StringFunc("percent", func(s string) (err error) {
-			v.Percent, err = ParsePercent(s)
-			return err
-		}),
-		jsonx.Value("amount", &v.Amount),
-		jsonx.Int("periods", &v.Periods),
-	); err != nil {
-		return err
-	}
-	if err := v.validate(0); err != nil {
-		return err
-	}
-	*d = v
-	return nil
+	return jsonx.Unmarshal(data, d, ErrInvalidDiscount, func(v Discount) error { return v.validate(0) }, func(v *Discount) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.String("name", &v.Name).Required(),
+			jsonx.Text("kind", &v.Kind).Required(),
+			jsonx.StringFunc("percent", func(s string) (err error) {
+				v.Percent, err = ParsePercent(s)
+				return err
+			}),
+			jsonx.Value("amount", &v.Amount),
+			jsonx.Int("periods", &v.Periods),
+		}
+	})
 }

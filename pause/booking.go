@@ -31,18 +31,12 @@ func (b Booking) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes b strictly, both fields required, the day with
 // period.ParseDate's rules. Structural errors wrap ErrInvalidPause.
 func (b *Booking) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Booking
-	if err := jsonx.Decode(data, ErrInvalidPause,
-		jsonx.Date("on", &v.On).Required(),
-		jsonx.String("id", &v.ID).Required(),
-	); err != nil {
-		return err
-	}
-	*b = v
-	return nil
+	return jsonx.Unmarshal(data, b, ErrInvalidPause, nil, func(v *Booking) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("on", &v.On).Required(),
+			jsonx.String("id", &v.ID).Required(),
+		}
+	})
 }
 
 // Treatment says what happens to a booking that falls on a paused day. The
@@ -92,18 +86,12 @@ func (a BookingAction) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes a strictly, both fields required.
 func (a *BookingAction) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v BookingAction
-	if err := jsonx.Decode(data, ErrInvalidPause,
-		jsonx.Value("booking", &v.Booking).Required(),
-		jsonx.Text("treatment", &v.Treatment).Required(),
-	); err != nil {
-		return err
-	}
-	*a = v
-	return nil
+	return jsonx.Unmarshal(data, a, ErrInvalidPause, nil, func(v *BookingAction) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("booking", &v.Booking).Required(),
+			jsonx.Text("treatment", &v.Treatment).Required(),
+		}
+	})
 }
 
 // Hit returns the bookings that fall on a paused day, a day of any of the

@@ -94,24 +94,15 @@ func (f Fee) MarshalJSON() ([]byte, error) {
 // with invoice.ParsePercent, and validates it. Structural errors wrap
 // ErrInvalidPolicy and name the field; null counts as absent.
 func (f *Fee) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Fee
-	if err := jsonx.Decode(data, ErrInvalidPolicy,
-		jsonx.Ptr("flat", &v.Flat),
-		jsonx.StringFunc("percent", func(s string) (err error) {
-			v.Percent, err = invoice.ParsePercent(s)
-			return err
-		}),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*f = v
-	return nil
+	return jsonx.Unmarshal(data, f, ErrInvalidPolicy, Fee.Validate, func(v *Fee) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Ptr("flat", &v.Flat),
+			jsonx.StringFunc("percent", func(s string) (err error) {
+				v.Percent, err = invoice.ParsePercent(s)
+				return err
+			}),
+		}
+	})
 }
 
 // ValidateFor is Validate for a subscription billed in c: the fee, if any,
@@ -145,23 +136,14 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // it: "min_days" above "max_days" is refused here, not later. Structural
 // errors wrap ErrInvalidPolicy and name the field; null counts as absent.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Policy
-	if err := jsonx.Decode(data, ErrInvalidPolicy,
-		jsonx.Int(LimitMinDays, &v.MinDays),
-		jsonx.Int(LimitMaxDays, &v.MaxDays),
-		jsonx.Int(LimitMaxPausesPerYear, &v.MaxPausesPerYear),
-		jsonx.Int(LimitMaxDaysPerYear, &v.MaxDaysPerYear),
-		jsonx.Int(LimitNoticeDays, &v.NoticeDays),
-		jsonx.Ptr("fee", &v.Fee),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return jsonx.Unmarshal(data, p, ErrInvalidPolicy, Policy.Validate, func(v *Policy) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Int(LimitMinDays, &v.MinDays),
+			jsonx.Int(LimitMaxDays, &v.MaxDays),
+			jsonx.Int(LimitMaxPausesPerYear, &v.MaxPausesPerYear),
+			jsonx.Int(LimitMaxDaysPerYear, &v.MaxDaysPerYear),
+			jsonx.Int(LimitNoticeDays, &v.NoticeDays),
+			jsonx.Ptr("fee", &v.Fee),
+		}
+	})
 }

@@ -208,22 +208,13 @@ func (o InvoiceOverride) MarshalJSON() ([]byte, error) {
 // "mode" required) and checks it on its own; Flexible's decoding checks it
 // against the pause.
 func (o *InvoiceOverride) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v InvoiceOverride
-	if err := jsonx.Decode(data, ErrInvalidPause,
-		jsonx.Value("period", &v.Period).Required(),
-		jsonx.Text("mode", &v.Mode).Required(),
-		jsonx.Ptr("amount", &v.Amount),
-	); err != nil {
-		return err
-	}
-	if err := v.validate(); err != nil {
-		return err
-	}
-	*o = v
-	return nil
+	return jsonx.Unmarshal(data, o, ErrInvalidPause, func(v InvoiceOverride) error { return v.validate() }, func(v *InvoiceOverride) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("period", &v.Period).Required(),
+			jsonx.Text("mode", &v.Mode).Required(),
+			jsonx.Ptr("amount", &v.Amount),
+		}
+	})
 }
 
 // MarshalJSON encodes e as {"periods":2,"amount":{…}}, without "amount"
@@ -240,18 +231,12 @@ func (e Extension) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes e from the form MarshalJSON writes; Flexible's
 // decoding validates it.
 func (e *Extension) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Extension
-	if err := jsonx.Decode(data, ErrInvalidPause,
-		jsonx.Int("periods", &v.Periods),
-		jsonx.Ptr("amount", &v.Amount),
-	); err != nil {
-		return err
-	}
-	*e = v
-	return nil
+	return jsonx.Unmarshal(data, e, ErrInvalidPause, nil, func(v *Extension) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Int("periods", &v.Periods),
+			jsonx.Ptr("amount", &v.Amount),
+		}
+	})
 }
 
 // MarshalJSON encodes f as {"days":…,"reason":"vacation","overrides":[…],
@@ -274,21 +259,12 @@ func (f Flexible) MarshalJSON() ([]byte, error) {
 // and leaves f unchanged then. A misspelt "extension" is an error, never
 // "no extension".
 func (f *Flexible) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Flexible
-	if err := jsonx.Decode(data, ErrInvalidPause,
-		jsonx.Value("days", &v.Days).Required(),
-		jsonx.String("reason", &v.Reason).Required(),
-		jsonx.Slice("overrides", &v.Overrides),
-		jsonx.Value("extension", &v.Extension),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*f = v
-	return nil
+	return jsonx.Unmarshal(data, f, ErrInvalidPause, Flexible.Validate, func(v *Flexible) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("days", &v.Days).Required(),
+			jsonx.String("reason", &v.Reason).Required(),
+			jsonx.Slice("overrides", &v.Overrides),
+			jsonx.Value("extension", &v.Extension),
+		}
+	})
 }

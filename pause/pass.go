@@ -168,23 +168,14 @@ func (p Pass) MarshalJSON() ([]byte, error) {
 // error or the error of Validate, and leaves p unchanged then. Structural
 // errors wrap ErrInvalidPass.
 func (p *Pass) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Pass
-	if err := jsonx.Decode(data, ErrInvalidPass,
-		jsonx.Value("valid", &v.Valid).Required(),
-		jsonx.Int("sessions", &v.Sessions),
-		jsonx.Int("used", &v.Used),
-		jsonx.Ptr("frozen", &v.Frozen),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return jsonx.Unmarshal(data, p, ErrInvalidPass, Pass.Validate, func(v *Pass) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("valid", &v.Valid).Required(),
+			jsonx.Int("sessions", &v.Sessions),
+			jsonx.Int("used", &v.Used),
+			jsonx.Ptr("frozen", &v.Frozen),
+		}
+	})
 }
 
 // MarshalJSON encodes f as {"from":"2025-07-01","remaining_days":62}.
@@ -198,16 +189,10 @@ func (f Freeze) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes f strictly, both fields required; Pass's decoding
 // validates it.
 func (f *Freeze) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Freeze
-	if err := jsonx.Decode(data, ErrInvalidPass,
-		jsonx.Date("from", &v.From).Required(),
-		jsonx.Int("remaining_days", &v.RemainingDays).Required(),
-	); err != nil {
-		return err
-	}
-	*f = v
-	return nil
+	return jsonx.Unmarshal(data, f, ErrInvalidPass, nil, func(v *Freeze) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("from", &v.From).Required(),
+			jsonx.Int("remaining_days", &v.RemainingDays).Required(),
+		}
+	})
 }

@@ -103,22 +103,13 @@ func (t Touch) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes t from the form MarshalJSON writes, every field
 // required, and validates it.
 func (t *Touch) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Touch
-	if err := jsonx.Decode(data, ErrInvalidPause,
-		jsonx.Value("period", &v.Period).Required(),
-		jsonx.Int("paused_days", &v.PausedDays).Required(),
-		jsonx.Int("days", &v.Days).Required(),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return jsonx.Unmarshal(data, t, ErrInvalidPause, Touch.Validate, func(v *Touch) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("period", &v.Period).Required(),
+			jsonx.Int("paused_days", &v.PausedDays).Required(),
+			jsonx.Int("days", &v.Days).Required(),
+		}
+	})
 }
 
 // SuggestedAmount returns amount, the invoice amount of the touched period

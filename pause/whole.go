@@ -87,20 +87,11 @@ func (w WholePeriod) MarshalJSON() ([]byte, error) {
 // validates it: it returns the decoding error or the error of Validate,
 // and leaves w unchanged then.
 func (w *WholePeriod) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v WholePeriod
-	if err := jsonx.Decode(data, ErrInvalidPause,
-		jsonx.Slice("periods", &v.Periods).Required(),
-		jsonx.String("reason", &v.Reason).Required(),
-		jsonx.Bool("skip_only", &v.SkipOnly),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*w = v
-	return nil
+	return jsonx.Unmarshal(data, w, ErrInvalidPause, WholePeriod.Validate, func(v *WholePeriod) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Slice("periods", &v.Periods).Required(),
+			jsonx.String("reason", &v.Reason).Required(),
+			jsonx.Bool("skip_only", &v.SkipOnly),
+		}
+	})
 }

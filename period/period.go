@@ -117,19 +117,10 @@ func (p Period) MarshalJSON() ([]byte, error) {
 // wrapping ErrInvalidRange that name the field; JSON null counts as absent,
 // and a whole null leaves p unchanged.
 func (p *Period) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Period
-	if err := jsonx.Decode(data, ErrInvalidRange,
-		jsonx.Date("start", &v.Start).Required(),
-		jsonx.Date("end", &v.End).Required(),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return jsonx.Unmarshal(data, p, ErrInvalidRange, Period.Validate, func(v *Period) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("start", &v.Start).Required(),
+			jsonx.Date("end", &v.End).Required(),
+		}
+	})
 }

@@ -216,18 +216,12 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 // "2024-02-30" is an error wrapping period.ErrInvalidDate. Structural
 // errors wrap ErrInvalidStatus.
 func (o *Outcome) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Outcome
-	if err := jsonx.Decode(data, ErrInvalidStatus,
-		jsonx.Date("on", &v.On).Required(),
-		jsonx.Bool("succeeded", &v.Succeeded).Required(),
-	); err != nil {
-		return err
-	}
-	*o = v
-	return nil
+	return jsonx.Unmarshal(data, o, ErrInvalidStatus, nil, func(v *Outcome) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("on", &v.On).Required(),
+			jsonx.Bool("succeeded", &v.Succeeded).Required(),
+		}
+	})
 }
 
 // MarshalJSON encodes a as {"on":"2024-04-02","state":"failed"}.
@@ -241,18 +235,12 @@ func (a Attempt) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a from the form MarshalJSON writes, both fields
 // required, with a strict date and a known state.
 func (a *Attempt) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Attempt
-	if err := jsonx.Decode(data, ErrInvalidStatus,
-		jsonx.Date("on", &v.On).Required(),
-		jsonx.Text("state", &v.State).Required(),
-	); err != nil {
-		return err
-	}
-	*a = v
-	return nil
+	return jsonx.Unmarshal(data, a, ErrInvalidStatus, nil, func(v *Attempt) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("on", &v.On).Required(),
+			jsonx.Text("state", &v.State).Required(),
+		}
+	})
 }
 
 // MarshalJSON encodes s as {"state":"retrying","next":"2024-04-03",
@@ -280,21 +268,12 @@ func (s Status) MarshalJSON() ([]byte, error) {
 // status (see Validate): "recovered" with no settled date, "exhausted"
 // with a next attempt, attempts out of order.
 func (s *Status) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Status
-	if err := jsonx.Decode(data, ErrInvalidStatus,
-		jsonx.Text("state", &v.State).Required(),
-		jsonx.DatePtr("next", &v.Next),
-		jsonx.DatePtr("settled", &v.Settled),
-		jsonx.Slice("attempts", &v.Attempts).Required(),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return jsonx.Unmarshal(data, s, ErrInvalidStatus, Status.Validate, func(v *Status) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Text("state", &v.State).Required(),
+			jsonx.DatePtr("next", &v.Next),
+			jsonx.DatePtr("settled", &v.Settled),
+			jsonx.Slice("attempts", &v.Attempts).Required(),
+		}
+	})
 }

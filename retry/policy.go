@@ -303,21 +303,12 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // errors wrap ErrInvalidPolicy and name the field. JSON null counts as
 // absent, and a whole null leaves p unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Policy
-	if err := jsonx.Decode(data, ErrInvalidPolicy,
-		jsonx.Int("attempts", &v.Attempts).Required(),
-		jsonx.Ints("offsets", &v.Offsets),
-		jsonx.Text("on_exhausted", &v.OnExhausted),
-		jsonx.Text("late_payment", &v.LatePayment),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return jsonx.Unmarshal(data, p, ErrInvalidPolicy, Policy.Validate, func(v *Policy) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Int("attempts", &v.Attempts).Required(),
+			jsonx.Ints("offsets", &v.Offsets),
+			jsonx.Text("on_exhausted", &v.OnExhausted),
+			jsonx.Text("late_payment", &v.LatePayment),
+		}
+	})
 }

@@ -53,19 +53,10 @@ func (s Suspension) MarshalJSON() ([]byte, error) {
 // wrapping ErrInvalidPolicy that name the field. JSON null counts as
 // absent, and a whole null leaves s unchanged.
 func (s *Suspension) UnmarshalJSON(data []byte) error {
-	if jsonx.IsNull(data) {
-		return nil
-	}
-	var v Suspension
-	if err := jsonx.Decode(data, ErrInvalidPolicy,
-		jsonx.Int("unpaid_invoices", &v.UnpaidInvoices),
-		jsonx.Bool("invalid_payment_method", &v.InvalidPaymentMethod),
-	); err != nil {
-		return err
-	}
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*s = v
-	return nil
+	return jsonx.Unmarshal(data, s, ErrInvalidPolicy, Suspension.Validate, func(v *Suspension) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Int("unpaid_invoices", &v.UnpaidInvoices),
+			jsonx.Bool("invalid_payment_method", &v.InvalidPaymentMethod),
+		}
+	})
 }

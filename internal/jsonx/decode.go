@@ -122,6 +122,33 @@ func Decode(data []byte, sentinel error, fields ...Field) error {
 	return nil
 }
 
+// Unmarshal is the body of an UnmarshalJSON method: it decodes data into a
+// new T by the fields that fields names on it, validates the result with
+// validate (if not nil), and only then stores it in *p. A whole null leaves
+// *p unchanged; on error *p is unchanged too.
+//
+//	func (p *Period) UnmarshalJSON(data []byte) error {
+//		return jsonx.Unmarshal(data, p, ErrInvalidRange, Period.Validate, func(v *Period) []jsonx.Field {
+//			return []jsonx.Field{jsonx.Date("start", &v.Start).Required(), jsonx.Date("end", &v.End).Required()}
+//		})
+//	}
+func Unmarshal[T any](data []byte, p *T, sentinel error, validate func(T) error, fields func(v *T) []Field) error {
+	if IsNull(data) {
+		return nil
+	}
+	var v T
+	if err := Decode(data, sentinel, fields(&v)...); err != nil {
+		return err
+	}
+	if validate != nil {
+		if err := validate(v); err != nil {
+			return err
+		}
+	}
+	*p = v
+	return nil
+}
+
 func index(fields []Field, key string) int {
 	for i := range fields {
 		if fields[i].name == key {
