@@ -333,3 +333,126 @@ func ExampleInvoice_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output: invoice: invalid invoice: total 9.00 EUR; the lines add up to 10.00 EUR
 }
+
+func ExampleCheckPercent() {
+	fmt.Println(invoice.CheckPercent(decimal.RequireFromString("33.3333333333333333")))
+	fmt.Println(invoice.CheckPercent(decimal.NewFromInt(101)))
+	// Output:
+	// <nil>
+	// invoice: invalid percentage: 101%: want more than 0 and at most 100, with at most 16 fraction digits
+}
+
+func ExampleCurrency_Digits() {
+	for _, c := range []invoice.Currency{invoice.EUR, invoice.JPY, invoice.KWD} {
+		fmt.Println(c.Code(), c.Digits(), c.Valid())
+	}
+	fmt.Println(invoice.Currency(0).Valid(), invoice.Currency(0))
+	// Output:
+	// EUR 2 true
+	// JPY 0 true
+	// KWD 3 true
+	// false currency(0)
+}
+
+// Minor, Currency and Decimal read money back: minor units are exact, and
+// Decimal is for interop with decimal arithmetic done elsewhere.
+func ExampleMoney_Minor() {
+	m := invoice.MustParseMoney("-12.5", invoice.KWD)
+	fmt.Println(m.Minor(), m.Currency(), m.Decimal(), m.IsNegative(), m.IsZero())
+	// Output: -12500 KWD -12.5 true false
+}
+
+func ExampleMoney_Sub() {
+	eur := func(s string) invoice.Money { return invoice.MustParseMoney(s, invoice.EUR) }
+	fmt.Println(eur("10.00").Sub(eur("12.50")))
+	max, _ := invoice.FromMinor(invoice.MaxMinor, invoice.EUR)
+	_, err := max.Neg().Sub(eur("0.01"))
+	fmt.Println(err)
+	// Output:
+	// -2.50 EUR <nil>
+	// invoice: amount out of range: add -10000000000000.00 EUR and -0.01 EUR: beyond ±10000000000000.00 EUR
+}
+
+func ExampleMoney_Mul() {
+	fmt.Println(invoice.MustParseMoney("4.99", invoice.EUR).Mul(12))
+	_, err := invoice.MustParseMoney("4.99", invoice.EUR).Mul(1 << 62)
+	fmt.Println(errors.Is(err, invoice.ErrOutOfRange))
+	// Output:
+	// 59.88 EUR <nil>
+	// true
+}
+
+func ExampleMoney_Neg() {
+	fmt.Println(invoice.MustParseMoney("5.98", invoice.EUR).Neg())
+	// Output: -5.98 EUR
+}
+
+func ExampleDiscount_UnmarshalJSON() {
+	var d invoice.Discount
+	fmt.Println(json.Unmarshal([]byte(`{"name":"Welcome","kind":"percent","percent":"12.50","periods":3}`), &d), d.Percent, d.Periods)
+	fmt.Println(json.Unmarshal([]byte(`{"name":"Welcome","kind":"percent","percent":"1e1"}`), &d))
+	fmt.Println(d.Equal(invoice.Discount{Name: "Welcome", Kind: invoice.Percent, Percent: decimal.RequireFromString("12.5"), Periods: 3}))
+	// Output:
+	// <nil> 12.5 3
+	// invoice: field percent: invalid percentage "1e1": want a plain decimal such as 20 or 12.5, at most 100
+	// true
+}
+
+func ExampleFeature_UnmarshalJSON() {
+	var f invoice.Feature
+	err := json.Unmarshal([]byte(`{"name":"Users","kind":"limitation","quantity_included":2,"quantity_current":5,
+		"unit_price":{"amount":"5.00","currency":"EUR"}}`), &f)
+	fmt.Println(err, f.Name, f.QuantityCurrent, *f.UnitPrice)
+	fmt.Println(json.Unmarshal([]byte(`{"name":"Users","kind":"limitation","quantity_current":-3}`), &f))
+	fmt.Println(f.Equal(f))
+	// Output:
+	// <nil> Users 5 5.00 EUR
+	// invoice: invalid quantity: quantity current -3: want 0 to 1000000000000000
+	// true
+}
+
+func ExampleTier_UnmarshalJSON() {
+	var t invoice.Tier
+	fmt.Println(json.Unmarshal([]byte(`{"up_to":10,"unit_price":{"amount":"1.00","currency":"EUR"},"flat":{"amount":"2.00","currency":"EUR"}}`), &t), t.UpTo, t.UnitPrice, *t.Flat)
+	fmt.Println(json.Unmarshal([]byte(`{"up_to":10}`), &t))
+	// Output:
+	// <nil> 10 1.00 EUR 2.00 EUR
+	// invoice: field unit_price: invalid tiers: missing
+}
+
+func ExampleOverride_UnmarshalJSON() {
+	var o invoice.Override
+	fmt.Println(json.Unmarshal([]byte(`{"amount":{"amount":"0.00","currency":"EUR"},"reason":"paused"}`), &o), o.Amount, o.Reason)
+	fmt.Println(json.Unmarshal([]byte(`{"amount":{"amount":"0.00","currency":"EUR"},"reason":" "}`), &o))
+	// Output:
+	// <nil> 0.00 EUR paused
+	// invoice: override without a reason: override to 0.00 EUR has reason " "
+}
+
+func ExampleLine_UnmarshalJSON() {
+	var l invoice.Line
+	err := json.Unmarshal([]byte(`{"kind":"credit","description":"unused days","period":{"start":"2021-10-16","end":"2021-11-01"},
+		"quantity":1,"unit_price":{"amount":"31.00","currency":"EUR"},"amount":{"amount":"-16.00","currency":"EUR"}}`), &l)
+	fmt.Println(err, l.Kind, l.Kind.Credits(), l.Amount)
+	// Output: <nil> credit true -16.00 EUR
+}
+
+// A credit note names the invoice it credits by its Ref.
+func ExampleInvoice_Ref() {
+	oct := period.Period{Start: period.MustParseDate("2021-10-01"), End: period.MustParseDate("2021-11-01")}
+	inv, _ := invoice.Build(invoice.Spec{Price: invoice.Price{Recurring: invoice.MustParseMoney("10.00", invoice.EUR)}, Period: oct, IssueDate: oct.Start})
+	b, _ := json.Marshal(inv.Ref())
+	fmt.Println(string(b))
+	var r invoice.Ref
+	fmt.Println(json.Unmarshal(b, &r), r == inv.Ref(), inv.Equal(inv))
+	// Output:
+	// {"issue_date":"2021-10-01","period":{"start":"2021-10-01","end":"2021-11-01"}}
+	// <nil> true true
+}
+
+func ExamplePrice_Equal() {
+	a := invoice.Price{Recurring: invoice.MustParseMoney("10", invoice.EUR)}
+	b := invoice.Price{Recurring: invoice.MustParseMoney("10.00", invoice.EUR), Features: []invoice.Feature{}}
+	fmt.Println(a.Equal(b), a.Currency())
+	// Output: true EUR
+}

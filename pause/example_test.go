@@ -256,3 +256,136 @@ func ExampleBooking_UnmarshalJSON() {
 	// <nil> 2025-03-12 yoga-2
 	// period: field on: invalid date "2025-02-30": day 30 is not in 2025-02
 }
+
+func ExampleSplit() {
+	feb := period.Period{Start: period.MustParseDate("2025-02-15"), End: period.MustParseDate("2025-03-15")}
+	kept, paused, err := pause.Split(invoice.MustParseMoney("30.00", invoice.EUR), pause.Touch{Period: feb, PausedDays: 5, Days: 28})
+	fmt.Println(kept, paused, err)
+	// Output: 24.64 EUR 5.36 EUR <nil>
+}
+
+func ExampleIsPaused() {
+	paused := []period.Period{{Start: period.MustParseDate("2025-03-10"), End: period.MustParseDate("2025-04-21")}}
+	fmt.Println(pause.IsPaused(period.MustParseDate("2025-04-20"), paused), pause.IsPaused(period.MustParseDate("2025-04-21"), paused))
+	// Output: true false
+}
+
+func ExampleFee_Validate() {
+	usd := invoice.MustParseMoney("5.00", invoice.USD)
+	fmt.Println(pause.Fee{Flat: &usd}.Validate())
+	fmt.Println(pause.Fee{Flat: &usd}.ValidateFor(invoice.EUR))
+	fmt.Println(pause.Fee{Percent: decimal.NewFromInt(150)}.Validate())
+	fmt.Println(pause.Fee{}.Validate())
+	// Output:
+	// <nil>
+	// invoice: currency mismatch: flat fee 5.00 USD for a subscription in EUR
+	// invoice: field percent: invalid percentage: 150%: want more than 0 and at most 100, with at most 16 fraction digits
+	// pause: invalid policy: fee neither flat nor a percentage
+}
+
+func ExampleFee_UnmarshalJSON() {
+	var f pause.Fee
+	fmt.Println(json.Unmarshal([]byte(`{"percent":"12.5"}`), &f), f.Percent, f.Equal(pause.Fee{Percent: decimal.RequireFromString("12.50")}))
+	fmt.Println(json.Unmarshal([]byte(`{"flat":{"amount":"5.00","currency":"EUR"},"percent":"12.5"}`), &f))
+	// Output:
+	// <nil> 12.5 true
+	// pause: invalid policy: fee both flat 5.00 EUR and 12.5%
+}
+
+func ExamplePolicy_Validate() {
+	fmt.Println(pause.Policy{MinDays: 7, MaxDays: 90}.Validate())
+	fmt.Println(pause.Policy{MinDays: 7, MaxDays: 5}.Validate())
+	fmt.Println(pause.Policy{MaxDaysPerYear: 400}.Validate())
+	fmt.Println(pause.Policy{MaxDays: 30}.Equal(pause.Policy{MaxDays: 30}))
+	// Output:
+	// <nil>
+	// pause: invalid policy: min_days 7 above max_days 5
+	// pause: invalid policy: max_days_per_year is 400: want 0 (no limit) to 366
+	// true
+}
+
+func ExamplePolicyError() {
+	err := pause.Policy{MinDays: 7}.Check(period.Period{Start: period.MustParseDate("2025-03-10"), End: period.MustParseDate("2025-03-12")}, period.MustParseDate("2025-03-01"), nil)
+	var pe *pause.PolicyError
+	fmt.Println(errors.As(err, &pe), pe.Limit, pe.Value, pe.LimitValue, errors.Is(err, pause.ErrPolicy))
+	fmt.Println(pe)
+	// Output:
+	// true min_days 2 7 true
+	// pause: policy limit min_days: pause of 2 days, at least 7
+}
+
+func ExampleWholePeriod_UnmarshalJSON() {
+	var w pause.WholePeriod
+	fmt.Println(json.Unmarshal([]byte(`{"periods":[{"start":"2025-04-15","end":"2025-05-15"}],"reason":"injury","skip_only":true}`), &w), w.SkipOnly, w.Days())
+	b, _ := json.Marshal(w)
+	fmt.Println(string(b))
+	fmt.Println(json.Unmarshal([]byte(`{"periods":[],"reason":"injury"}`), &w))
+	fmt.Println(w.Equal(pause.WholePeriod{Periods: w.Periods, Reason: "injury", SkipOnly: true}))
+	// Output:
+	// <nil> true 30
+	// {"periods":[{"start":"2025-04-15","end":"2025-05-15"}],"reason":"injury","skip_only":true}
+	// pause: invalid pause: whole-period pause without a period
+	// true
+}
+
+func ExamplePass_UnmarshalJSON() {
+	var p pause.Pass
+	err := json.Unmarshal([]byte(`{"valid":{"start":"2025-06-01","end":"2025-07-01"},"sessions":10,"used":4,
+		"frozen":{"from":"2025-07-01","remaining_days":62}}`), &p)
+	left, card := p.SessionsLeft()
+	fmt.Println(err, p.IsFrozen(), p.Frozen.RemainingDays, left, card, p.ValidOn(period.MustParseDate("2025-07-01")))
+	fmt.Println(json.Unmarshal([]byte(`{"valid":{"start":"2025-06-01","end":"2025-07-01"},"frozen":{"from":"2025-06-15","remaining_days":62}}`), &p))
+	fmt.Println(p.Equal(p))
+	// Output:
+	// <nil> true 62 6 true false
+	// pause: invalid pass: frozen from 2025-06-15 but valid [2025-06-01, 2025-07-01)
+	// true
+}
+
+func ExampleTouch_Validate() {
+	feb := period.Period{Start: period.MustParseDate("2025-02-15"), End: period.MustParseDate("2025-03-15")}
+	fmt.Println(pause.Touch{Period: feb, PausedDays: 28, Days: 28}.IsWhole())
+	fmt.Println(pause.Touch{Period: feb, PausedDays: 5, Days: 30}.Validate())
+	var t pause.Touch
+	fmt.Println(json.Unmarshal([]byte(`{"period":{"start":"2025-02-15","end":"2025-03-15"},"paused_days":29,"days":28}`), &t))
+	// Output:
+	// true
+	// pause: invalid pause: touch of [2025-02-15, 2025-03-15) with 30 days
+	// pause: invalid pause: touch of [2025-02-15, 2025-03-15) with 29 paused days of 28
+}
+
+func ExampleBookingAction_UnmarshalJSON() {
+	var a pause.BookingAction
+	fmt.Println(json.Unmarshal([]byte(`{"booking":{"on":"2025-03-12","id":"yoga-2"},"treatment":"detach"}`), &a), a.Booking.ID, a.Treatment)
+	fmt.Println(json.Unmarshal([]byte(`{"booking":{"on":"2025-03-12","id":"yoga-2"},"treatment":"keep"}`), &a))
+	// Output:
+	// <nil> yoga-2 detach
+	// pause: field treatment: invalid pause: booking treatment "keep": want delete or detach
+}
+
+func ExampleInvoiceOverride_UnmarshalJSON() {
+	var o pause.InvoiceOverride
+	fmt.Println(json.Unmarshal([]byte(`{"period":{"start":"2025-02-15","end":"2025-03-15"},"mode":"prorated"}`), &o), o.Mode, o.Amount == nil)
+	fmt.Println(json.Unmarshal([]byte(`{"period":{"start":"2025-02-15","end":"2025-03-15"},"mode":"fixed_amount"}`), &o))
+	// Output:
+	// <nil> prorated true
+	// pause: invalid pause: fixed_amount override of [2025-02-15, 2025-03-15) without an amount
+}
+
+func ExampleExtension_UnmarshalJSON() {
+	var e pause.Extension
+	fmt.Println(json.Unmarshal([]byte(`{"periods":2,"amount":{"amount":"30.00","currency":"EUR"}}`), &e), e.Periods, *e.Amount)
+	fmt.Println(json.Unmarshal([]byte(`{"periods":2.5}`), &e))
+	// Output:
+	// <nil> 2 30.00 EUR
+	// pause: field periods: invalid pause: want an integer, got "2.5"
+}
+
+func ExampleFreeze_UnmarshalJSON() {
+	var f pause.Freeze
+	fmt.Println(json.Unmarshal([]byte(`{"from":"2025-07-01","remaining_days":62}`), &f), f.From, f.RemainingDays)
+	fmt.Println(json.Unmarshal([]byte(`{"from":"2025-07-01"}`), &f))
+	// Output:
+	// <nil> 2025-07-01 62
+	// pause: field remaining_days: invalid pass: missing
+}

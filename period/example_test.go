@@ -320,3 +320,35 @@ func ExampleRecurrence_MinDays() {
 	// P1Y 365
 	// P2W 14
 }
+
+func ExamplePeriod_Validate() {
+	fmt.Println(period.Period{Start: date.New(2021, time.October, 1), End: date.New(2021, time.November, 1)}.Validate())
+	fmt.Println(period.Period{Start: date.New(2021, time.October, 1), End: date.New(10000, time.January, 1)}.Validate())
+	// Output:
+	// <nil>
+	// period: invalid date: day number 3652059 (+10000-01-01) is outside 0001-01-01 to 9999-12-31 (end of [2021-10-01, +10000-01-01))
+}
+
+// Days, Contains and Overlaps read a half-open range: End is not in it.
+func ExamplePeriod_Contains() {
+	oct := period.Period{Start: date.New(2021, time.October, 1), End: date.New(2021, time.November, 1)}
+	nov := period.Period{Start: oct.End, End: date.New(2021, time.December, 1)}
+	fmt.Println(oct.Days(), oct.Contains(oct.Start), oct.Contains(oct.End), oct.Overlaps(nov), oct.IsEmpty())
+	// Output: 31 true false false false
+}
+
+func ExampleUnit_MaxEvery() {
+	for _, u := range []period.Unit{period.Day, period.Week, period.Month, period.Year} {
+		fmt.Println(u, u.MaxEvery())
+	}
+	// Output:
+	// day 36500
+	// week 5200
+	// month 1200
+	// year 100
+}
+
+func ExampleFraction_IsWhole() {
+	fmt.Println(period.Fraction{Num: 28, Den: 28}.IsWhole(), period.Fraction{Num: 5, Den: 28}.IsWhole(), period.Fraction{}.IsWhole())
+	// Output: true false false
+}

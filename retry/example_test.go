@@ -172,3 +172,46 @@ func ExampleSuspension() {
 	// retry: invalid policy: unpaid_invoices -1: want 0 (never) to 1000
 	// retry: field unpaid_invoice: invalid policy: unknown field
 }
+
+func ExamplePolicy_Validate() {
+	fmt.Println(retry.Policy{Attempts: 4, Offsets: []int{1, 3, 5, 7}}.Validate())
+	fmt.Println(retry.Policy{Attempts: 3, Offsets: []int{1, 3}}.Validate())
+	fmt.Println(retry.Policy{Attempts: retry.MaxWindow + 1}.Validate())
+	// Output:
+	// <nil>
+	// retry: invalid policy: 2 offsets for 3 attempts: want one offset per attempt
+	// retry: invalid policy: attempts 3661: want 0 to 3660
+}
+
+func ExampleSuspension_UnmarshalJSON() {
+	var s retry.Suspension
+	fmt.Println(json.Unmarshal([]byte(`{"unpaid_invoices":3,"invalid_payment_method":true}`), &s), s.UnpaidInvoices, s.InvalidPaymentMethod)
+	fmt.Println(json.Unmarshal([]byte(`{"unpaid_invoices":"3"}`), &s))
+	// Output:
+	// <nil> 3 true
+	// retry: field unpaid_invoices: invalid policy: want an integer, got a string
+}
+
+func ExampleStatus_UnmarshalJSON() {
+	var st retry.Status
+	err := json.Unmarshal([]byte(`{"state":"recovered","settled":"2024-04-03",
+		"attempts":[{"on":"2024-04-02","state":"failed"},{"on":"2024-04-03","state":"succeeded"}]}`), &st)
+	fmt.Println(err, st.State, *st.Settled, st.Next == nil, len(st.Attempts))
+	b, _ := json.Marshal(st)
+	fmt.Println(string(b))
+	// Output:
+	// <nil> recovered 2024-04-03 true 2
+	// {"state":"recovered","settled":"2024-04-03","attempts":[{"on":"2024-04-02","state":"failed"},{"on":"2024-04-03","state":"succeeded"}]}
+}
+
+func ExampleOutcome_UnmarshalJSON() {
+	var o retry.Outcome
+	fmt.Println(json.Unmarshal([]byte(`{"on":"2024-04-02","succeeded":true}`), &o), o.On, o.Succeeded)
+	fmt.Println(json.Unmarshal([]byte(`{"on":"2024-04-31","succeeded":true}`), &o))
+	var a retry.Attempt
+	fmt.Println(json.Unmarshal([]byte(`{"on":"2024-04-02","state":"failed"}`), &a), a.On, a.State)
+	// Output:
+	// <nil> 2024-04-02 true
+	// period: field on: invalid date "2024-04-31": day 31 is not in 2024-04
+	// <nil> 2024-04-02 failed
+}
