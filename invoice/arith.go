@@ -3,6 +3,7 @@ package invoice
 import (
 	"fmt"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -122,11 +123,24 @@ func percentRatio(p decimal.Decimal) (num, den int64, ok bool) {
 	return num, den, num <= den
 }
 
+// decimalText writes d for a message, in scientific form when it would be
+// long: a hostile exponent must not make a huge text.
+func decimalText(d decimal.Decimal) string {
+	if e := d.Exponent(); e >= -30 && e <= 30 && d.NumDigits() <= 40 {
+		return d.String()
+	}
+	c := d.Coefficient().String()
+	if len(c) > 20 {
+		c = c[:20] + "…"
+	}
+	return c + "e" + strconv.Itoa(int(d.Exponent()))
+}
+
 // CheckPercent returns nil if 0 < p ≤ 100 with at most MaxPercentDigits
 // fraction digits, and otherwise an error wrapping ErrInvalidPercent.
 func CheckPercent(p decimal.Decimal) error {
 	if _, _, ok := percentRatio(p); !ok {
-		return fmt.Errorf("%w: %s%%: want more than 0 and at most 100, with at most %d fraction digits", ErrInvalidPercent, p.String(), MaxPercentDigits)
+		return fmt.Errorf("%w: %s%%: want more than 0 and at most 100, with at most %d fraction digits", ErrInvalidPercent, decimalText(p), MaxPercentDigits)
 	}
 	return nil
 }

@@ -48,7 +48,7 @@ func (d Discount) validate(c Currency) error {
 		return nil
 	case Fixed:
 		if !d.Percent.IsZero() {
-			return fmt.Errorf("%w: a fixed discount has no percentage, got %s", ErrInvalidDiscount, d.Percent.String())
+			return fmt.Errorf("%w: a fixed discount has no percentage, got %s", ErrInvalidDiscount, decimalText(d.Percent))
 		}
 		if c == 0 {
 			c = d.Amount.cur

@@ -35,18 +35,6 @@ func decodeJSON[T any, PT interface {
 	}
 }
 
-// refused turns a (value, bool) lookup into an error: a lookup answers
-// false to hostile input, which counts as errRefused; true is a silent
-// acceptance.
-func refused(found bool) error {
-	if found {
-		return nil
-	}
-	return errRefused
-}
-
-var errRefused = errors.New("refused: the lookup reported false")
-
 // runHostile runs the corpus: every case must return an error matching
 // its sentinel — never nil (silent acceptance), never a panic. It logs
 // the counts by outcome.
@@ -316,4 +304,18 @@ func replaceOnce(s, from, to string) string {
 		panic("replaceOnce: " + from + " not in " + s)
 	}
 	return s[:i] + to + s[i+len(from):]
+}
+
+// TestHostileExponents checks that decimals with absurd exponents are
+// refused quickly and with short messages.
+func TestHostileExponents(t *testing.T) {
+	for _, d := range []decimal.Decimal{decimal.New(1, 1<<30), decimal.New(1, -(1 << 30)), decimal.New(7, 2_000_000_000)} {
+		_, err := invoice.FromDecimal(d, invoice.EUR)
+		if err == nil || len(err.Error()) > 200 {
+			t.Errorf("FromDecimal(1e%d) = %.200v", d.Exponent(), err)
+		}
+		if err := invoice.CheckPercent(d); err == nil || len(err.Error()) > 200 {
+			t.Errorf("CheckPercent(1e%d) = %.200v", d.Exponent(), err)
+		}
+	}
 }

@@ -145,14 +145,22 @@ func FromMinor(n int64, c Currency) (Money, error) {
 // ±MaxMinor minor units.
 func FromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 	if !c.Valid() {
-		return Money{}, fmt.Errorf("%w: amount %s in %s", ErrUnknownCurrency, d.String(), c)
+		return Money{}, fmt.Errorf("%w: amount %s in %s", ErrUnknownCurrency, decimalText(d), c)
 	}
+	if d.IsZero() {
+		return Money{0, c}, nil
+	}
+	// Bound the work before any big-number arithmetic: with nd digits and
+	// exponent e in minor units, the value has nd+e digits before the point.
 	units := d.Shift(int32(c.Digits()))
-	if !units.IsInteger() {
-		return Money{}, fmt.Errorf("%w %s in %s: more than %d minor digits", ErrInvalidAmount, d.String(), c, c.Digits())
+	switch nd, e := units.NumDigits(), int(units.Exponent()); {
+	case nd+e > 16:
+		return Money{}, fmt.Errorf("%w: %s %s is beyond ±%d minor units", ErrOutOfRange, decimalText(d), c, MaxMinor)
+	case nd+e <= 0 || !units.IsInteger():
+		return Money{}, fmt.Errorf("%w %s in %s: more than %d minor digits", ErrInvalidAmount, decimalText(d), c, c.Digits())
 	}
 	if units.Abs().GreaterThan(decimal.NewFromInt(MaxMinor)) {
-		return Money{}, fmt.Errorf("%w: %s %s is beyond ±%d minor units", ErrOutOfRange, d.String(), c, MaxMinor)
+		return Money{}, fmt.Errorf("%w: %s %s is beyond ±%d minor units", ErrOutOfRange, decimalText(d), c, MaxMinor)
 	}
 	return Money{units.IntPart(), c}, nil
 }

@@ -142,6 +142,9 @@ func (d Discount) MarshalJSON() ([]byte, error) {
 	o.Text("kind", d.Kind)
 	switch d.Kind {
 	case Percent:
+		if err := CheckPercent(d.Percent); err != nil {
+			return nil, err
+		}
 		o.String("percent", d.Percent.String())
 	case Fixed:
 		o.Value("amount", d.Amount)

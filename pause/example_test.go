@@ -289,7 +289,7 @@ func ExampleFee_UnmarshalJSON() {
 	fmt.Println(json.Unmarshal([]byte(`{"flat":{"amount":"5.00","currency":"EUR"},"percent":"12.5"}`), &f))
 	// Output:
 	// <nil> 12.5 true
-	// pause: invalid policy: fee both flat 5.00 EUR and 12.5%
+	// pause: invalid policy: fee both flat 5.00 EUR and a percentage
 }
 
 func ExamplePolicy_Validate() {

@@ -25,7 +25,7 @@ type Fee struct {
 func (f Fee) Validate() error {
 	switch {
 	case f.Flat != nil && !f.Percent.IsZero():
-		return fmt.Errorf("%w: fee both flat %s and %s%%", ErrInvalidPolicy, f.Flat, f.Percent.String())
+		return fmt.Errorf("%w: fee both flat %s and a percentage", ErrInvalidPolicy, f.Flat)
 	case f.Flat != nil:
 		if !f.Flat.Currency().Valid() {
 			return fmt.Errorf("%w: flat fee of %d minor units without a currency", ErrInvalidPolicy, f.Flat.Minor())
@@ -85,6 +85,9 @@ func (f Fee) MarshalJSON() ([]byte, error) {
 		o.Value("flat", *f.Flat)
 	}
 	if !f.Percent.IsZero() {
+		if err := invoice.CheckPercent(f.Percent); err != nil {
+			return nil, err
+		}
 		o.String("percent", f.Percent.String())
 	}
 	return o.Bytes()

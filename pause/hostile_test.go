@@ -35,18 +35,6 @@ func decodeJSON[T any, PT interface {
 	}
 }
 
-// refused turns a (value, bool) lookup into an error: a lookup answers
-// false to hostile input, which counts as errRefused; true is a silent
-// acceptance.
-func refused(found bool) error {
-	if found {
-		return nil
-	}
-	return errRefused
-}
-
-var errRefused = errors.New("refused: the lookup reported false")
-
 // runHostile runs the corpus: every case must return an error matching
 // its sentinel — never nil (silent acceptance), never a panic. It logs
 // the counts by outcome.

@@ -179,7 +179,7 @@ func (s Schedule) Period(k int) (Period, bool) {
 // before the anchor, s is invalid, or the period would end after MaxDate.
 // It runs in constant time.
 func (s Schedule) Index(d date.Date) (int, bool) {
-	if d < s.Anchor || d > MaxDate || !s.valid() {
+	if d < s.Anchor || d > MaxDate || s.Anchor < MinDate || !s.Every.valid() {
 		return 0, false
 	}
 	var a anchorParts
@@ -195,7 +195,9 @@ func (s Schedule) Index(d date.Date) (int, bool) {
 // before the anchor, s is invalid, or the period would end after MaxDate.
 // It runs in constant time.
 func (s Schedule) PeriodOf(d date.Date) (Period, int, bool) {
-	if d < s.Anchor || d > MaxDate || !s.valid() {
+	// The anchor is at most d, so at most MaxDate: only its lower bound is
+	// left to check.
+	if d < s.Anchor || d > MaxDate || s.Anchor < MinDate || !s.Every.valid() {
 		return Period{}, 0, false
 	}
 	var a anchorParts
