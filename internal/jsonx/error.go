@@ -24,6 +24,7 @@ type Error struct {
 // cause is a structural cause: a message without a package prefix.
 type cause struct{ text string }
 
+// Error returns the text of the cause.
 func (c *cause) Error() string { return c.text }
 
 // structural returns the Error of a structural cause at path.
