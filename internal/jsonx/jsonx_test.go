@@ -2,6 +2,7 @@ package jsonx_test
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -187,3 +188,42 @@ type failer struct{}
 
 func (failer) MarshalJSON() ([]byte, error) { return nil, errInner }
 func (failer) MarshalText() ([]byte, error) { return nil, errInner }
+
+func TestDecodeTooManyFields(t *testing.T) {
+	fields := make([]jsonx.Field, 65)
+	var s string
+	for i := range fields {
+		fields[i] = jsonx.String(fmt.Sprint("f", i), &s)
+	}
+	require.ErrorIs(t, jsonx.Decode([]byte(`{}`), errOuter, fields...), errOuter)
+	require.NoError(t, jsonx.Decode([]byte(`{"f63":"x"}`), errOuter, fields[:64]...))
+	require.Equal(t, "x", s)
+}
+
+func TestUnmarshal(t *testing.T) {
+	type pair struct{ A, B int }
+	check := func(v pair) error {
+		if v.A > v.B {
+			return errInner
+		}
+		return nil
+	}
+	fields := func(v *pair) []jsonx.Field {
+		return []jsonx.Field{jsonx.Int("a", &v.A).Required(), jsonx.Int("b", &v.B)}
+	}
+	p := pair{7, 7}
+	require.NoError(t, jsonx.Unmarshal([]byte(`null`), &p, errOuter, check, fields))
+	require.Equal(t, pair{7, 7}, p)
+	require.NoError(t, jsonx.Unmarshal([]byte(`{"a":1,"b":2}`), &p, errOuter, check, fields))
+	require.Equal(t, pair{1, 2}, p)
+	require.ErrorIs(t, jsonx.Unmarshal([]byte(`{"a":3,"b":2}`), &p, errOuter, check, fields), errInner)
+	require.ErrorIs(t, jsonx.Unmarshal([]byte(`{"b":2}`), &p, errOuter, check, fields), errOuter)
+	require.Equal(t, pair{1, 2}, p, "unchanged on error")
+	require.NoError(t, jsonx.Unmarshal([]byte(`{"a":3,"b":2}`), &p, errOuter, nil, fields))
+	require.Equal(t, pair{3, 2}, p)
+	var d *date.Date
+	require.NoError(t, jsonx.Decode([]byte(`{"d":"2024-02-29"}`), errOuter, jsonx.DatePtr("d", &d)))
+	require.Equal(t, date.New(2024, time.February, 29), *d)
+	require.ErrorIs(t, jsonx.Decode([]byte(`{"d":"2024-02-30"}`), errOuter, jsonx.DatePtr("d", &d)), civil.ErrInvalidDate)
+	require.Equal(t, date.New(2024, time.February, 29), *d, "unchanged on error")
+}
