@@ -9,6 +9,7 @@ import (
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -227,4 +228,17 @@ func TestMoneyJSON(t *testing.T) {
 	err = json.Unmarshal([]byte(`{"amount":"29.905","currency":"EUR"}`), &m)
 	require.ErrorIs(t, err, invoice.ErrInvalidAmount)
 	require.EqualError(t, err, `invoice: field amount: invalid amount "29.905" in EUR: more than 2 minor digits`)
+}
+
+type recorder struct{ msg string }
+
+func (r *recorder) Errorf(format string, args ...any) { r.msg = fmt.Sprintf(format, args...) }
+
+// TestTestifyPrintsMoney checks that testify's "expected:"/"actual:" lines
+// print money as "29.90 EUR", through GoString.
+func TestTestifyPrintsMoney(t *testing.T) {
+	var r recorder
+	assert.Equal(&r, eur("29.90"), eur("29.91"))
+	require.Contains(t, r.msg, "expected: 29.90 EUR")
+	require.Contains(t, r.msg, "actual  : 29.91 EUR")
 }

@@ -3,10 +3,12 @@ package period_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/billcycle/billcycle/period"
+	"github.com/stretchr/testify/assert"
 )
 
 func TestParseDate(t *testing.T) {
@@ -275,5 +277,24 @@ func TestPeriodJSONStrict(t *testing.T) {
 				t.Errorf("Unmarshal(%s) left %s after an error; want the zero Period", tt.json, p)
 			}
 		})
+	}
+}
+
+// recorder is a testify TestingT that keeps the failure message.
+type recorder struct{ msg string }
+
+func (r *recorder) Errorf(format string, args ...any) { r.msg = fmt.Sprintf(format, args...) }
+
+// TestTestifyPrintsDates checks what testify v1.12.1 prints for unequal
+// periods: its "expected:"/"actual:" lines use %#v, hence GoString, and
+// show dates. (Its diff below them uses spew with methods disabled and
+// still shows the fields' day numbers.)
+func TestTestifyPrintsDates(t *testing.T) {
+	var r recorder
+	assert.Equal(&r, span("2021-10-01", "2021-11-01"), span("2021-10-01", "2021-12-01"))
+	for _, want := range []string{"expected: [2021-10-01, 2021-11-01)", "actual  : [2021-10-01, 2021-12-01)"} {
+		if !strings.Contains(r.msg, want) {
+			t.Errorf("testify message lacks %q:\n%s", want, r.msg)
+		}
 	}
 }
