@@ -1,6 +1,10 @@
 package pause
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/billcycle/billcycle/internal/jsonx"
+)
 
 // Sentinel errors of pauses, matched with errors.Is. The errors returned
 // wrap them with the offending values. Some are returned by package
@@ -11,9 +15,11 @@ var (
 	// white space.
 	ErrReasonRequired = errors.New("pause: reason required")
 	// ErrInvalidPause reports a pause that cannot work on its own: an empty
-	// or reversed day range, a negative extension, a negative override
-	// amount, two overrides of one period, an override of a period the
-	// pause does not touch, whole periods out of order.
+	// or reversed day range, an extension below 0 or above
+	// MaxExtensionPeriods, a negative override amount, two overrides of one
+	// period, an override of a period the pause does not touch, whole
+	// periods out of order; and the JSON form of a pause, an override, an
+	// extension, a touch or a booking that is not one.
 	ErrInvalidPause = errors.New("pause: invalid pause")
 	// ErrPeriodInvoiced reports a pause, or the deletion of a pause, that
 	// would change a period already invoiced. Returned by package
@@ -39,13 +45,15 @@ var (
 	// is a *PolicyError, or several joined, naming the limit and both
 	// values.
 	ErrPolicy = errors.New("pause: policy limit")
-	// ErrInvalidPolicy reports a Policy or a Fee that cannot work: a
-	// negative limit, a minimum above the maximum, a fee that is both flat
-	// and a percentage, or neither, a percentage outside (0, 100].
+	// ErrInvalidPolicy reports a Policy or a Fee that cannot work: a limit
+	// below 0 or above its bound (MaxPolicyDays, MaxPerYear), a minimum
+	// above the maximum, a fee that is both flat and a percentage, or
+	// neither, a percentage outside (0, 100].
 	ErrInvalidPolicy = errors.New("pause: invalid policy")
 	// ErrInvalidPass reports a Pass whose fields contradict each other:
-	// negative sessions, more sessions used than bought, a reversed
-	// validity, an inconsistent frozen state.
+	// sessions below 0 or above MaxSessions, more sessions used than
+	// bought, a reversed validity, an inconsistent freeze, or remaining
+	// days that would end the validity after 9999-12-31.
 	ErrInvalidPass = errors.New("pause: invalid pass")
 	// ErrOutsideValidity reports a pass frozen on a day outside its
 	// validity.
@@ -57,3 +65,7 @@ var (
 	// ErrUnfreezeBeforeFreeze reports an unfreeze dated before the freeze.
 	ErrUnfreezeBeforeFreeze = errors.New("pause: unfreeze before freeze")
 )
+
+// jsonxAt returns err, an error of another package about field, so that it
+// also matches ErrInvalidPause and names the field, with one prefix.
+func jsonxAt(field string, err error) error { return jsonx.At(field, ErrInvalidPause, err) }
