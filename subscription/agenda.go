@@ -132,7 +132,7 @@ func (s Subscription) Agenda(span period.Period) iter.Seq[Action] {
 		})
 		if s.h != nil {
 			for rp := range s.RetryPeriods() {
-				for i, a := range rp.Status.Attempts {
+				for i, a := range rp.Attempts {
 					if span.Contains(a.On) {
 						out = append(out, Action{On: a.On, Kind: ActionAttempt, Attempt: &AttemptAction{Due: rp.Due, Number: i + 1, State: a.State}})
 					}
@@ -270,7 +270,7 @@ func (s Subscription) NextAction(after date.Date) (date.Date, bool) {
 	}
 	if s.h != nil {
 		for rp := range s.RetryPeriods() {
-			for _, a := range rp.Status.Attempts {
+			for _, a := range rp.Attempts {
 				if a.On > after && a.On < next {
 					next = a.On
 				}

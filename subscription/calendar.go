@@ -33,11 +33,11 @@ func (m *model) pausedSlots(r *run, movedOnly bool) []int {
 // slotIndex returns the index in r's schedule of the period p, and false
 // if p is not exactly one of r's periods.
 func slotIndex(r *run, p period.Period) (int, bool) {
-	if p.Start >= r.until || p.Start < r.sched.Boundary(r.firstK) {
+	if p.Start >= r.until || p.Start < boundary(r.sched, r.firstK) {
 		return 0, false
 	}
 	k, _ := r.sched.Index(p.Start)
-	if r.sched.Boundary(k) != p.Start || r.sched.Boundary(k+1) != p.End {
+	if boundary(r.sched, k) != p.Start || boundary(r.sched, k+1) != p.End {
 		return 0, false
 	}
 	return k, true
@@ -75,8 +75,8 @@ func (m *model) termEnd() (date.Date, bool) {
 				k++
 			}
 		}
-		if r.sched.Boundary(k-1) < r.until {
-			return r.sched.Boundary(k), true
+		if boundary(r.sched, k-1) < r.until {
+			return boundary(r.sched, k), true
 		}
 		n := r.count(forever)
 		remaining -= n - countBelow(moved, r.firstK+n)
@@ -126,17 +126,17 @@ func (m *model) shiftEnd(e date.Date, n int) (date.Date, bool) {
 		k := r.firstK
 		if !started {
 			ke, ok := r.sched.Index(e)
-			if !ok || ke < r.firstK || r.sched.Boundary(ke) != e || (i != last && e >= r.until) {
+			if !ok || ke < r.firstK || boundary(r.sched, ke) != e || (i != last && e >= r.until) {
 				continue
 			}
 			started, k = true, ke
 		}
 		if i == last {
-			return r.sched.Boundary(k + n), true
+			return boundary(r.sched, k+n), true
 		}
 		left := r.count(forever) - (k - r.firstK)
 		if n < left {
-			return r.sched.Boundary(k + n), true
+			return boundary(r.sched, k+n), true
 		}
 		n -= left
 	}
@@ -155,6 +155,17 @@ func (m *model) countedBefore(e date.Date) int {
 	return n
 }
 
+// endBeyondCalendar reports whether the term, or a termination a command
+// set and pauses moved, ends past 9999-12-31, where boundaries are
+// forever.
+func (m *model) endBeyondCalendar() bool {
+	if m.end != forever && m.commandEnd() >= forever {
+		return true
+	}
+	t, ok := m.termEnd()
+	return ok && t >= forever
+}
+
 // endDate returns the termination date, and false if there is none.
 func (m *model) endDate() (date.Date, bool) {
 	if m.projected {
@@ -171,14 +182,14 @@ func (m *model) endDate() (date.Date, bool) {
 // after d.
 func (m *model) boundaryAtOrAfter(d date.Date) date.Date {
 	r := &m.cur
-	if first := r.sched.Boundary(r.firstK); d <= first {
+	if first := boundary(r.sched, r.firstK); d <= first {
 		return first
 	}
 	k, _ := r.sched.Index(d)
-	if b := r.sched.Boundary(k); b == d {
+	if b := boundary(r.sched, k); b == d {
 		return b
 	}
-	return r.sched.Boundary(k + 1)
+	return boundary(r.sched, k+1)
 }
 
 // boundaryAfter returns the first boundary of the run in progress after d.
@@ -194,7 +205,7 @@ func (m *model) nextRenewal(d date.Date) date.Date {
 		if _, found := slices.BinarySearch(paused, k); !found {
 			return b
 		}
-		b = m.cur.sched.Boundary(k + 1)
+		b = boundary(m.cur.sched, k+1)
 	}
 }
 
@@ -206,7 +217,7 @@ func (m *model) slotOf(p period.Period) bool {
 	}
 	for i := m.nruns() - 1; i >= 0; i-- {
 		r := m.run(i)
-		if p.Start < r.sched.Boundary(r.firstK) || p.Start >= r.until {
+		if p.Start < boundary(r.sched, r.firstK) || p.Start >= r.until {
 			continue
 		}
 		_, ok := slotIndex(r, p)
@@ -242,9 +253,26 @@ func (m *model) newRun(b date.Date, p *Plan, renewal bool, cause int) {
 		// On a boundary of the same schedule (a plan change, or a restart
 		// exactly when the next period was due), keep the anchor: a 31st
 		// anchor must not become a 28th.
-		if k, ok := c.sched.Index(b); ok && c.sched.Boundary(k) == b {
+		if k, ok := c.sched.Index(b); ok && boundary(c.sched, k) == b {
 			next.sched, next.firstK = c.sched, k
 		}
 	}
 	m.pushRun(next)
+}
+
+// boundary returns boundary k of s, forever past 9999-12-31 and −forever
+// before 0001-01-01: a date the calendar does not reach is never reached.
+func boundary(s period.Schedule, k int) date.Date {
+	if d, ok := s.Boundary(k); ok {
+		return d
+	}
+	if k < 0 {
+		return -forever
+	}
+	return forever
+}
+
+// periodAt returns period k of s, its bounds as boundary gives them.
+func periodAt(s period.Schedule, k int) period.Period {
+	return period.Period{Start: boundary(s, k), End: boundary(s, k+1)}
 }

@@ -3,6 +3,7 @@ package subscription
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/billcycle/billcycle/pause"
 	"github.com/rickb777/date/v2"
@@ -103,9 +104,15 @@ type EventError struct {
 	Err error
 }
 
-// Error returns the index, the event's kind and date, and the reason.
+// Error returns the index, the event's kind and date, and the reason, with
+// one package prefix: "subscription: event 2 (restart on 2021-11-01): not
+// suspended: …".
 func (e *EventError) Error() string {
-	return fmt.Sprintf("subscription: event %d (%s on %s): %v", e.Index, e.Event.Kind, e.Event.Date, e.Err)
+	reason := "unknown reason"
+	if e.Err != nil {
+		reason = strings.TrimPrefix(e.Err.Error(), "subscription: ")
+	}
+	return fmt.Sprintf("subscription: event %d (%s on %s): %s", e.Index, e.Event.Kind, e.Event.Date, reason)
 }
 
 // Unwrap returns the reason, so that errors.Is sees through an EventError.

@@ -139,7 +139,7 @@ func ExampleSubscription_RecordPaymentFailure() {
 	sub, _ = sub.RecordPaymentFailure(due, due)
 	sub, _ = sub.RecordPaymentFailure(period.MustParseDate("2024-04-02"), due)
 	for rp := range sub.RetryPeriods() {
-		for _, a := range rp.Status.Attempts {
+		for _, a := range rp.Attempts {
 			fmt.Println(a.On, a.State)
 		}
 	}

@@ -28,8 +28,8 @@ func (m *model) apply(idx int, e Event) error {
 		return err
 	}
 	m.recordEnd(e.Date)
-	if end, ok := m.endDate(); ok && end > lastDay {
-		return fmt.Errorf("%w: %s on %s: the subscription would end on %s, after %s", ErrInvalidEvent, e.Kind, e.Date, end, lastDay)
+	if end, ok := m.endDate(); (ok && end > lastDay) || m.endBeyondCalendar() {
+		return fmt.Errorf("%w: %s on %s: the subscription would end after %s", ErrInvalidEvent, e.Kind, e.Date, lastDay)
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ func (m *model) paymentFailed(e Event, idx int) error {
 		}
 		m.open = &c
 		if st.State == retry.Exhausted {
-			m.exhaust(st.Settled, idx)
+			m.exhaust(*st.Settled, idx)
 		}
 		return nil
 	}
@@ -82,11 +82,11 @@ func (m *model) settleOpen(cut date.Date) *retryRec {
 func (m *model) exhaust(d date.Date, cause int) {
 	policy := m.open.policy
 	cut := forever
-	if policy.Exhaustion() != retry.LeaveUnpaid {
+	if policy.EffectiveOnExhausted() != retry.LeaveUnpaid {
 		cut = d
 	}
 	r := m.settleOpen(cut)
-	switch policy.Exhaustion() {
+	switch policy.EffectiveOnExhausted() {
 	case retry.Suspend:
 		m.suspend(d, PaymentDue, cause)
 	case retry.Terminate:
@@ -137,7 +137,7 @@ func (m *model) paymentSucceeded(e Event, idx int) error {
 		}
 		m.open = &c
 		m.settleOpen(forever)
-		if c.policy.Late() == retry.RestartOnPayment && e.Date > e.due() {
+		if c.policy.EffectiveLatePayment() == retry.RestartOnPayment && e.Date > e.due() {
 			// The renewed period starts on the payment date.
 			m.newRun(e.Date, m.cur.plan, true, idx)
 			m.setState(e.Date, m.running(), 0, idx)

@@ -61,7 +61,7 @@ type extension struct {
 // overrides.
 type override struct {
 	period period.Period
-	o      pause.Override
+	o      pause.InvoiceOverride
 	pause  int
 }
 

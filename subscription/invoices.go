@@ -121,7 +121,7 @@ func (m *model) overrideOf(s slot, spec *invoice.Spec) error {
 		p := m.pauses[o.pause].flex
 		switch o.o.Mode {
 		case pause.FixedAmount:
-			spec.Override = &invoice.Override{Amount: o.o.Amount, Reason: "pause: " + p.Reason}
+			spec.Override = &invoice.Override{Amount: *o.o.Amount, Reason: "pause: " + p.Reason}
 		case pause.Prorated:
 			full, err := invoice.Build(*spec)
 			if err != nil {
@@ -206,7 +206,7 @@ func (m *model) leadInvoice() (invoice.Invoice, bool, error) {
 		}
 		spec.Price = invoice.Price{Recurring: *t.plan.Trial.Price}
 	} else {
-		whole = m.run(0).sched.Period(-1)
+		whole = periodAt(m.run(0).sched, -1)
 		f, err := period.Coverage(whole, lead)
 		if err != nil {
 			return invoice.Invoice{}, false, err
@@ -302,7 +302,7 @@ func (m *model) slotted(d date.Date) bool {
 		return false
 	}
 	k, _ := r.sched.Index(d)
-	return r.sched.Boundary(k) == d
+	return boundary(r.sched, k) == d
 }
 
 // issued returns the invoices issued on a day in [from, to).

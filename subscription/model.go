@@ -130,12 +130,6 @@ func (r *retryRec) status() retry.Status {
 	return st
 }
 
-// settled reports whether the period has run out, recovered or been
-// closed: no attempt is planned any more.
-func (r *retryRec) settled() bool {
-	return r.closed != forever || r.status().State != retry.Retrying
-}
-
 // unpaid reports whether the invoice is unpaid: its retries ran out or a
 // suspension or termination stopped them, and nothing was paid since.
 func (r *retryRec) unpaid() bool {

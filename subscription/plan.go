@@ -51,8 +51,18 @@ type TrialOffer struct {
 	Price *invoice.Money `json:"price,omitempty"`
 }
 
-// maxTrialDays bounds a trial in days to a hundred years.
-const maxTrialDays = 36_600
+// Bounds of a plan, so that no date leaves 0001-01-01 … 9999-12-31 and no
+// count overflows.
+const (
+	// MaxPeriods is the longest term, and the longest trial, in periods:
+	// the days from 0001-01-01 to 9999-12-31. A term that does not end
+	// by 9999-12-31 is refused by New.
+	MaxPeriods = 3_652_059
+	// MaxTrialDays is the longest trial in days, a hundred years.
+	MaxTrialDays = 36_525
+	// MaxNameLen is the longest Plan.Name, in bytes.
+	MaxNameLen = 256
+)
 
 // billing returns the billing timing with the default applied.
 func (p Plan) billing() Billing {
@@ -64,9 +74,12 @@ func (p Plan) billing() Billing {
 
 // Validate checks that the plan can work. It returns an error wrapping
 // ErrInvalidPlan, with the offending values, for an invalid recurrence or
-// price, a negative term or trial, a trial both in days and periods, a trial
-// price in another currency, or a retry policy whose attempts reach the
-// shortest period (retry.ErrRetryTooLong).
+// price, a term or trial below 0 or above MaxPeriods or MaxTrialDays, a
+// trial both in days and periods or as long as the term, a trial price or
+// pause fee in another currency than the price (invoice.ErrCurrencyMismatch)
+// or below zero, a retry policy whose attempts reach the shortest period
+// (retry.ErrRetryTooLong), invalid suspension rules or pause policy, or a
+// name longer than MaxNameLen.
 func (p Plan) Validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: "+format, append([]any{ErrInvalidPlan}, args...)...)
@@ -77,27 +90,19 @@ func (p Plan) Validate() error {
 	if err := p.Price.Validate(); err != nil {
 		return bad("%w", err)
 	}
-	if p.Periods < 0 {
-		return bad("term of %d periods", p.Periods)
+	if len(p.Name) > MaxNameLen {
+		return bad("name of %d bytes: want at most %d", len(p.Name), MaxNameLen)
 	}
-	if p.Billing > InArrears {
-		return bad("billing %d", p.Billing)
+	if p.Periods < 0 || p.Periods > MaxPeriods {
+		return bad("term of %d periods: want 0 (no end) to %d", p.Periods, MaxPeriods)
 	}
-	t := p.Trial
-	if t.Days < 0 || t.Periods < 0 || (t.Days > 0 && t.Periods > 0) || t.Days > maxTrialDays {
-		return bad("trial of %d days and %d periods: want one non-negative length, at most %d days", t.Days, t.Periods, maxTrialDays)
+	if p.Billing != 0 && p.Billing != InAdvance && p.Billing != InArrears {
+		return bad("billing %d: want in_advance or in_arrears", uint8(p.Billing))
 	}
-	if p.Periods > 0 && t.Periods >= p.Periods {
-		return bad("trial of %d periods in a term of %d", t.Periods, p.Periods)
+	if err := p.Trial.validate(p); err != nil {
+		return bad("%w", err)
 	}
-	if t.Price != nil {
-		if t.Price.Currency != p.Price.Currency() {
-			return bad("trial price %s in a %s plan: %w", t.Price, p.Price.Currency(), invoice.ErrCurrencyMismatch)
-		}
-		if t.Price.IsNegative() {
-			return bad("negative trial price %s", t.Price)
-		}
-	}
+	c := p.Price.Currency()
 	if err := p.Retry.ValidateFor(p.Every); err != nil {
 		return bad("%w", err)
 	}
@@ -106,6 +111,31 @@ func (p Plan) Validate() error {
 	}
 	if err := p.Pauses.Validate(); err != nil {
 		return bad("%w", err)
+	}
+	if f := p.Pauses.Fee; f != nil {
+		if err := f.ValidateFor(c); err != nil {
+			return bad("pause fee: %w", err)
+		}
+	}
+	return nil
+}
+
+// validate checks the trial of plan p.
+func (t TrialOffer) validate(p Plan) error {
+	if t.Days < 0 || t.Days > MaxTrialDays || t.Periods < 0 || t.Periods > MaxPeriods || (t.Days > 0 && t.Periods > 0) {
+		return fmt.Errorf("trial of %d days and %d periods: want one length, at most %d days or %d periods",
+			t.Days, t.Periods, MaxTrialDays, MaxPeriods)
+	}
+	if p.Periods > 0 && t.Periods >= p.Periods {
+		return fmt.Errorf("trial of %d periods in a term of %d", t.Periods, p.Periods)
+	}
+	if t.Price != nil {
+		if c := p.Price.Currency(); t.Price.Currency() != c {
+			return fmt.Errorf("trial price %s in a %s plan: %w", t.Price, c, invoice.ErrCurrencyMismatch)
+		}
+		if t.Price.IsNegative() {
+			return fmt.Errorf("negative trial price %s", t.Price)
+		}
 	}
 	return nil
 }

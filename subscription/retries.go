@@ -8,14 +8,23 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// RetryPeriod is the retry period that followed a failed renewal charge.
+// RetryPeriod is the retry period that followed a failed renewal charge,
+// as the whole log says.
 type RetryPeriod struct {
 	// Due is the day the failed charge was due: the invoice's issue date.
 	Due date.Date `json:"due"`
-	// Status is the outcome so far, with every attempt; attempts planned
-	// after a suspension or termination that stopped the period are left
-	// out.
-	Status retry.Status `json:"status"`
+	// State is what the attempts came to: retrying, recovered or
+	// exhausted. A period a suspension or termination stopped (Closed)
+	// stays retrying: no attempt succeeded and none will be made.
+	State retry.State `json:"state"`
+	// Attempts lists the attempts in date order: the failed ones, then the
+	// payment that recovered the period, or the ones still planned (before
+	// Closed).
+	Attempts []retry.Attempt `json:"attempts"`
+	// Next is the next planned attempt; nil when none will be made.
+	Next *date.Date `json:"next,omitempty"`
+	// Settled is the day the period recovered or ran out; nil otherwise.
+	Settled *date.Date `json:"settled,omitempty"`
 	// Closed is the day a suspension or a termination stopped the period
 	// before it settled; nil if none did.
 	Closed *date.Date `json:"closed,omitempty"`
@@ -47,22 +56,24 @@ func (s Subscription) RetryPeriods() iter.Seq[RetryPeriod] {
 // view returns the public form of the retry period.
 func (r *retryRec) view() RetryPeriod {
 	st := r.status()
-	rp := RetryPeriod{Due: r.due, Unpaid: r.unpaid()}
+	rp := RetryPeriod{Due: r.due, State: st.State, Attempts: st.Attempts, Next: st.Next, Settled: st.Settled,
+		Unpaid: r.unpaid()}
 	if r.closed != forever {
 		closed := r.closed
 		rp.Closed = &closed
-		var kept []retry.Attempt
+		rp.Attempts = nil
 		for _, a := range st.Attempts {
 			if a.State != retry.Planned || a.On < r.closed {
-				kept = append(kept, a)
+				rp.Attempts = append(rp.Attempts, a)
 			}
 		}
-		st.Attempts = kept
-		if st.State == retry.Retrying {
-			st.HasNext, st.Next = false, 0
+		if rp.Next != nil && *rp.Next >= r.closed {
+			rp.Next = nil
 		}
 	}
-	rp.Status = st
+	if rp.Attempts == nil {
+		rp.Attempts = []retry.Attempt{}
+	}
 	return rp
 }
 

@@ -340,16 +340,19 @@ func TestDatesStayWithinYear9999(t *testing.T) {
 	require.ErrorIs(t, err, subscription.ErrInvalidPlan)
 	assert.Contains(t, err.Error(), "9999-12-31")
 
-	daily := monthly("1.00")
-	daily.Every = period.Daily
-	s := m(newSub(t, daily, "2020-01-01").TerminateAtPeriodEnd(d("2020-01-01")))
-	s = m(s.AddFlexiblePause(d("2020-01-01"), pause.Flexible{Days: pp("2020-01-01", "2020-01-02"), Reason: "x",
-		Extension: pause.Extension{Periods: 2_000_000}}))
+	yearly := monthly("1.00")
+	yearly.Every, yearly.Periods = period.Yearly, 5
+	s := newSub(t, yearly, "9990-01-01") // ends 9995-01-01
+	s = m(s.AddFlexiblePause(d("9990-01-05"), pause.Flexible{Days: pp("9990-01-10", "9990-01-11"), Reason: "x",
+		Extension: pause.Extension{Periods: 4}}))
 	end, _ := s.TerminationDate()
-	assert.Equal(t, "7495-10-26", end.String())
-	_, err = s.AddFlexiblePause(d("2020-01-03"), pause.Flexible{Days: pp("2020-01-03", "2020-01-04"), Reason: "x",
+	assert.Equal(t, "9999-01-01", end.String())
+	_, err = s.AddFlexiblePause(d("9990-01-05"), pause.Flexible{Days: pp("9990-01-12", "9990-01-13"), Reason: "x",
+		Extension: pause.Extension{Periods: 1}})
+	require.ErrorIs(t, err, subscription.ErrInvalidEvent, "it would end on 10000-01-01")
+	_, err = s.AddFlexiblePause(d("9990-01-05"), pause.Flexible{Days: pp("9990-01-12", "9990-01-13"), Reason: "x",
 		Extension: pause.Extension{Periods: 2_000_000}})
-	require.ErrorIs(t, err, subscription.ErrInvalidEvent)
+	require.ErrorIs(t, err, pause.ErrInvalidPause, "beyond pause.MaxExtensionPeriods")
 }
 
 // TestCommandsNeverChangeTheReceiver checks rule 6 for accepted commands:

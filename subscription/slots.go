@@ -48,7 +48,7 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 			if from > r.from {
 				p, k, _ = r.sched.PeriodOf(from)
 			} else {
-				p = r.sched.Period(k)
+				p = periodAt(r.sched, k)
 			}
 			nextFrom := forever
 			if ri+1 < m.nruns() {
@@ -71,7 +71,7 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 				if p.End >= to {
 					break // the next run may start before to: a cut period
 				}
-				p = period.Period{Start: p.End, End: r.sched.Boundary(k + 2)}
+				p = period.Period{Start: p.End, End: boundary(r.sched, k+2)}
 			}
 		}
 	}

@@ -374,7 +374,7 @@ func (st *smState) checkInvariants(t *rapid.T) {
 				t.Fatalf("invoice %s: %v", inv.IssueDate, err)
 			}
 		}
-		if !sum.Equal(inv.Total) {
+		if sum != inv.Total {
 			t.Fatalf("invoice %s of %s: total %s; lines add up to %s", inv.IssueDate, inv.Period, inv.Total, sum)
 		}
 		if inv.Total.IsNegative() {
@@ -596,11 +596,11 @@ func TestStateMachine(t *testing.T) {
 				touched := slices.Collect(st.s.PreviewFlexiblePause(f.Days))
 				if len(touched) > 0 && rapid.Bool().Draw(t, "override") {
 					tc := touched[rapid.IntRange(0, len(touched)-1).Draw(t, "overridden")]
-					o := pause.Override{Period: tc.Period, Mode: pause.Prorated}
+					o := pause.InvoiceOverride{Period: tc.Period, Mode: pause.Prorated}
 					if rapid.Bool().Draw(t, "fixed") {
-						o = pause.Override{Period: tc.Period, Mode: pause.FixedAmount, Amount: eur("0.00")}
+						o = pause.InvoiceOverride{Period: tc.Period, Mode: pause.FixedAmount, Amount: ptr(eur("0.00"))}
 					}
-					f.Overrides = []pause.Override{o}
+					f.Overrides = []pause.InvoiceOverride{o}
 				}
 				st.run(t, fmt.Sprintf("KindAddFlexiblePause %s %q ext %d ovr %v", f.Days, f.Reason, f.Extension.Periods, f.Overrides), on,
 					passOrFail(pauseErrs...), func(s subscription.Subscription) (subscription.Subscription, error) {
@@ -686,7 +686,8 @@ func TestStateMachine(t *testing.T) {
 			},
 			"Pay": func(t *rapid.T) {
 				if st.ref.retryOpen {
-					last := st.ref.retryDue + date.Date(st.policy.Window())
+					window, _ := st.policy.Window()
+					last := st.ref.retryDue + date.Date(window)
 					first := max(st.now, st.ref.retryDue+date.Date(st.ref.failures))
 					if first > last {
 						t.Skip("retry window passed")
@@ -695,7 +696,7 @@ func TestStateMachine(t *testing.T) {
 					due := st.ref.retryDue
 					st.syncAuto(on)
 					want := mustPass()
-					if st.policy.Late() == retry.RestartOnPayment && on > due {
+					if st.policy.EffectiveLatePayment() == retry.RestartOnPayment && on > due {
 						// A late payment re-anchors the schedule: it may orphan
 						// a whole-period pause.
 						want = passOrFail(subscription.ErrOrphanPause)
@@ -745,7 +746,7 @@ func TestStateMachine(t *testing.T) {
 // exhaust applies the exhaustion of the retry period on day on.
 func (st *smState) exhaust(t *rapid.T, on date.Date) {
 	st.ref.retryOpen = false
-	if st.policy.Exhaustion() == retry.Terminate {
+	if st.policy.EffectiveOnExhausted() == retry.Terminate {
 		st.ref.terminated, st.ref.termAt = true, on
 		if end, ok := st.s.TerminationDate(); !ok || end != on {
 			t.Fatalf("exhausted on %s: TerminationDate() = %s, %t", on, end, ok)

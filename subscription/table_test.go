@@ -559,7 +559,7 @@ func TestPauseRules(t *testing.T) {
 				case "flexible with extension":
 					f := flex("2025-03-10", "2025-04-21", "injury")
 					f.Extension = pause.Extension{Periods: 2}
-					f.Overrides = []pause.Override{{Period: pp("2025-03-15", "2025-04-15"), Mode: pause.FixedAmount, Amount: eur("0.00")}}
+					f.Overrides = []pause.InvoiceOverride{{Period: pp("2025-03-15", "2025-04-15"), Mode: pause.FixedAmount, Amount: ptr(eur("0.00"))}}
 					with, err = s.AddFlexiblePause(mar01_25, f)
 				case "whole":
 					with, err = s.AddWholePeriodPause(mar01_25, whole("2025-04-15", "2025-05-15", "travel"))
@@ -590,7 +590,7 @@ func TestPauseRules(t *testing.T) {
 	})
 	t.Run("delete a flexible pause whose override was invoiced", func(t *testing.T) {
 		f := flex("2025-03-20", "2025-04-21", "injury")
-		f.Overrides = []pause.Override{{Period: pp("2025-03-15", "2025-04-15"), Mode: pause.FixedAmount, Amount: eur("0.00")}}
+		f.Overrides = []pause.InvoiceOverride{{Period: pp("2025-03-15", "2025-04-15"), Mode: pause.FixedAmount, Amount: ptr(eur("0.00"))}}
 		s := must(t)(gym12(t, "30.00").AddFlexiblePause(mar01_25, f))
 		_, err := s.DeletePause(d("2025-03-16"), 0)
 		require.ErrorIs(t, err, subscription.ErrPeriodInvoiced)
@@ -645,9 +645,10 @@ func TestPauseRules(t *testing.T) {
 			{On: d("2025-03-09"), ID: "before"}, {On: d("2025-03-10"), ID: "first"}, {On: d("2025-03-19"), ID: "last"},
 			{On: d("2025-03-20"), ID: "after"}, {On: d("2025-06-14"), ID: "whole"}, {On: d("2025-06-15"), ID: "back"},
 		}
-		hit := pause.Hit(bookings, ranges, pause.Delete)
+		hit, err := pause.Hit(bookings, ranges, pause.Delete)
+		require.NoError(t, err)
 		var ids []string
-		for _, h := range hit {
+		for h := range hit {
 			ids = append(ids, h.Booking.ID)
 			assert.False(t, s.Entitled(h.Booking.On), "entitled on paused day %s", h.Booking.On)
 		}
@@ -661,15 +662,15 @@ func TestPauseOverrides(t *testing.T) {
 	days := pp("2025-03-10", "2025-04-21")
 	tests := []struct {
 		name      string
-		overrides []pause.Override
+		overrides []pause.InvoiceOverride
 		want      map[period.Period]string
 	}{
 		{"none", nil, map[period.Period]string{feb: "30.00", mar: "30.00"}},
-		{"fixed amount 0", []pause.Override{{Period: mar, Mode: pause.FixedAmount, Amount: eur("0.00")}},
+		{"fixed amount 0", []pause.InvoiceOverride{{Period: mar, Mode: pause.FixedAmount, Amount: ptr(eur("0.00"))}},
 			map[period.Period]string{feb: "30.00", mar: "0.00"}},
-		{"prorated 5 of 28", []pause.Override{{Period: feb, Mode: pause.Prorated}},
+		{"prorated 5 of 28", []pause.InvoiceOverride{{Period: feb, Mode: pause.Prorated}},
 			map[period.Period]string{feb: "24.64", mar: "30.00"}},
-		{"both", []pause.Override{{Period: feb, Mode: pause.Prorated}, {Period: mar, Mode: pause.FixedAmount, Amount: eur("0.00")}},
+		{"both", []pause.InvoiceOverride{{Period: feb, Mode: pause.Prorated}, {Period: mar, Mode: pause.FixedAmount, Amount: ptr(eur("0.00"))}},
 			map[period.Period]string{feb: "24.64", mar: "0.00"}},
 	}
 	for _, tc := range tests {
@@ -687,12 +688,12 @@ func TestPauseOverrides(t *testing.T) {
 	}
 	t.Run("override of an issued invoice", func(t *testing.T) {
 		_, err := gym12(t, "30.00").AddFlexiblePause(mar01_25, pause.Flexible{Days: days, Reason: "injury",
-			Overrides: []pause.Override{{Period: feb, Mode: pause.Prorated}}})
+			Overrides: []pause.InvoiceOverride{{Period: feb, Mode: pause.Prorated}}})
 		require.ErrorIs(t, err, subscription.ErrPeriodInvoiced)
 	})
 	t.Run("override of a period not touched", func(t *testing.T) {
 		_, err := gym12(t, "30.00").AddFlexiblePause(mar01_25, pause.Flexible{Days: pp("2025-03-20", "2025-03-25"), Reason: "injury",
-			Overrides: []pause.Override{{Period: pp("2025-03-16", "2025-04-16"), Mode: pause.FixedAmount, Amount: eur("0.00")}}})
+			Overrides: []pause.InvoiceOverride{{Period: pp("2025-03-16", "2025-04-16"), Mode: pause.FixedAmount, Amount: ptr(eur("0.00"))}}})
 		require.ErrorIs(t, err, subscription.ErrNotBillingPeriod)
 	})
 }
@@ -708,7 +709,7 @@ func payer24(t *testing.T, pol retry.Policy) subscription.Subscription {
 
 func attemptDays(rp subscription.RetryPeriod, state retry.AttemptState) []string {
 	var out []string
-	for _, a := range rp.Status.Attempts {
+	for _, a := range rp.Attempts {
 		if a.State == state {
 			out = append(out, a.On.String())
 		}
@@ -821,8 +822,8 @@ func TestPayments(t *testing.T) {
 		// DESIGN rule 13: no attempt is planned after the subscription ends.
 		for rp := range s.RetryPeriods() {
 			assert.Equal(t, []string{"2024-01-09"}, attemptDays(rp, retry.Planned), "planned attempts with the end on %s", end)
-			if rp.Status.HasNext {
-				assert.Less(t, int64(rp.Status.Next), int64(end), "next attempt %s after the end %s", rp.Status.Next, end)
+			if rp.Next != nil {
+				assert.Less(t, int64(*rp.Next), int64(end), "next attempt %s after the end %s", *rp.Next, end)
 			}
 		}
 	})
@@ -876,7 +877,7 @@ func everyKind(t *testing.T) subscription.Subscription {
 	require.NoError(t, err)
 	zero := eur("0.00")
 	s = m(s.AddFlexiblePause(d("2025-01-20"), pause.Flexible{Days: pp("2025-03-10", "2025-04-21"), Reason: "injury",
-		Overrides: []pause.Override{{Period: pp("2025-03-15", "2025-04-15"), Mode: pause.FixedAmount, Amount: zero},
+		Overrides: []pause.InvoiceOverride{{Period: pp("2025-03-15", "2025-04-15"), Mode: pause.FixedAmount, Amount: ptr(zero)},
 			{Period: pp("2025-04-15", "2025-05-15"), Mode: pause.Prorated}},
 		Extension: pause.Extension{Periods: 1, Amount: &zero}})) // 0
 	s = m(s.AddWholePeriodPause(d("2025-01-20"), pause.WholePeriod{Periods: []period.Period{pp("2025-06-15", "2025-07-15")}, Reason: "travel"}))                 // 1

@@ -12,7 +12,7 @@ const forever = date.Date(1 << 40)
 
 // lastDay is the last date billcycle handles, 9999-12-31: every date it
 // returns has a four-digit year, so its ISO text parses back strictly.
-var lastDay = period.MustParseDate("9999-12-31")
+const lastDay = period.MaxDate
 
 // terms is what a subscription is created with, checked and resolved once
 // by New and then shared, never changed, by every value built from it.
@@ -47,14 +47,14 @@ func newTerms(t Terms) (*terms, error) {
 	p := t.Plan.clone()
 	tm := &terms{plan: p, start: t.Start, anchor: t.Start + date.Date(p.Trial.Days),
 		buyer: t.Buyer, beneficiary: t.Beneficiary, trialEnd: t.Start}
-	if t.Start < 0 || t.Start > lastDay {
-		return nil, fmt.Errorf("%w: start %s outside 0001-01-01 … %s", ErrInvalidPlan, t.Start, lastDay)
+	if err := period.CheckDate(t.Start); err != nil {
+		return nil, fmt.Errorf("%w: start: %w", ErrInvalidPlan, err)
 	}
 	if t.Anchor != nil {
 		if p.Trial.Days > 0 && *t.Anchor != tm.anchor {
 			return nil, fmt.Errorf("%w: anchor %s with a %d-day trial from %s", ErrInvalidPlan, *t.Anchor, p.Trial.Days, t.Start)
 		}
-		limit := period.Schedule{Anchor: t.Start, Every: p.Every}.Boundary(1)
+		limit := boundary(period.Schedule{Anchor: t.Start, Every: p.Every}, 1)
 		if *t.Anchor < t.Start || *t.Anchor >= limit {
 			return nil, fmt.Errorf("%w: anchor %s not in [%s, %s)", ErrInvalidPlan, *t.Anchor, t.Start, limit)
 		}
@@ -69,14 +69,14 @@ func newTerms(t Terms) (*terms, error) {
 		tm.lead = period.Period{Start: t.Start, End: tm.anchor}
 	}
 	if p.Trial.Periods > 0 {
-		tm.trialEnd = sched.Boundary(p.Trial.Periods)
+		tm.trialEnd = boundary(sched, p.Trial.Periods)
 	}
 	if tm.anchor > lastDay || tm.trialEnd > lastDay {
 		return nil, fmt.Errorf("%w: start %s, anchor %s: dates after %s", ErrInvalidPlan, t.Start, tm.anchor, lastDay)
 	}
 	tm.termEnd = forever
 	if p.Periods > 0 {
-		if tm.termEnd = sched.Boundary(p.Periods); tm.termEnd > lastDay || tm.termEnd <= tm.anchor {
+		if tm.termEnd = boundary(sched, p.Periods); tm.termEnd > lastDay || tm.termEnd <= tm.anchor {
 			return nil, fmt.Errorf("%w: a term of %d periods from %s ends after %s", ErrInvalidPlan, p.Periods, tm.anchor, lastDay)
 		}
 	}

@@ -197,7 +197,7 @@ func (s Subscription) PreviewFlexiblePause(days period.Period) iter.Seq[pause.To
 		if m == nil {
 			return
 		}
-		for _, t := range pause.Touched(func(yield func(period.Period) bool) {
+		for t := range pause.Touched(func(yield func(period.Period) bool) {
 			m.eachSlot(days.Start, days.End, func(sl slot) bool { return yield(sl.p) })
 		}, days) {
 			if !yield(t) {

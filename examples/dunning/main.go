@@ -74,7 +74,11 @@ func failUntil(s subscription.Subscription, p retry.Policy, last date.Date) (sub
 	if err != nil {
 		return s, err
 	}
-	for on := range p.AttemptDates(due) {
+	attempts, err := p.AttemptDates(due)
+	if err != nil {
+		return s, err
+	}
+	for on := range attempts {
 		if on > last {
 			break
 		}
@@ -119,7 +123,11 @@ func variants(p policy) (soFar, recovered, exhausted variant, err error) {
 func run(w io.Writer) error {
 	fmt.Fprintf(w, "Monthly 10.00 EUR from %s; the renewal charge due %s (D) fails.\n", start, due)
 	for _, p := range policies {
-		fmt.Fprintf(w, "  %-14s %s; service kept on %s\n", p.name+":", p.p, p.p.GracePeriod(due))
+		grace, err := p.p.GracePeriod(due)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %-14s %s; service kept on %s\n", p.name+":", p.p, grace)
 	}
 
 	var all, endings []variant
@@ -138,15 +146,15 @@ func run(w io.Writer) error {
 	for _, v := range all {
 		for rp := range v.sub.RetryPeriods() {
 			var as []string
-			for _, a := range rp.Status.Attempts {
+			for _, a := range rp.Attempts {
 				as = append(as, fmt.Sprintf("%s %s", a.On.Format("01-02"), a.State))
 			}
 			settled := "-"
-			if rp.Status.State != retry.Retrying {
-				settled = rp.Status.Settled.String()
+			if rp.State != retry.Retrying {
+				settled = rp.Settled.String()
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%v\n",
-				v.name, rp.Due, strings.Join(as, ", "), rp.Status.State, settled, rp.Unpaid)
+				v.name, rp.Due, strings.Join(as, ", "), rp.State, settled, rp.Unpaid)
 		}
 	}
 	if err := tw.Flush(); err != nil {

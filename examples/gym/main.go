@@ -225,7 +225,7 @@ func run(w io.Writer) error {
 		left, _ := row.p.SessionsLeft()
 		kept := "-"
 		if row.p.IsFrozen() {
-			kept = fmt.Sprintf("%d days", row.p.RemainingDays)
+			kept = fmt.Sprintf("%d days", row.p.Frozen.RemainingDays)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%d\t%d\t%s\n", row.step, row.p.Valid, row.p.Valid.Days(), left, kept)
 	}
@@ -236,7 +236,11 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "\nBookings on paused days")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  booking\tday\ttreatment")
-	for _, a := range pause.Hit(bookings, slices.Collect(s.PausedRanges()), pause.Delete) {
+	hit, err := pause.Hit(bookings, slices.Collect(s.PausedRanges()), pause.Delete)
+	if err != nil {
+		return err
+	}
+	for a := range hit {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", a.Booking.ID, a.Booking.On, a.Treatment)
 	}
 	if err := tw.Flush(); err != nil {

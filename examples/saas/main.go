@@ -49,7 +49,7 @@ func plan() subscription.Plan {
 				Name:             "users",
 				Kind:             invoice.Limitation,
 				QuantityIncluded: 5,
-				QuantityUsed:     8,
+				QuantityCurrent:     8,
 				UnitPrice:        &extra,
 			}},
 		},
@@ -159,16 +159,16 @@ func printRetries(w io.Writer, rps []subscription.RetryPeriod) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  due\tattempt\tstate")
 	for _, rp := range rps {
-		for _, a := range rp.Status.Attempts {
+		for _, a := range rp.Attempts {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\n", rp.Due, a.On, a.State)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\tsettled: %s (unpaid: %v)\n", rp.Due, orDash(rp.Status.Settled), rp.Status.State, rp.Unpaid)
+		fmt.Fprintf(tw, "  %s\t%s\tsettled: %s (unpaid: %v)\n", rp.Due, orDash(rp.Settled), rp.State, rp.Unpaid)
 	}
 	return tw.Flush()
 }
 
-func orDash(d date.Date) string {
-	if d == date.Zero {
+func orDash(d *date.Date) string {
+	if d == nil {
 		return "-"
 	}
 	return d.String()

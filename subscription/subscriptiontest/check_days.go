@@ -118,7 +118,7 @@ func (c *checker) invoices(tl subscription.Timeline) {
 				c.add(RuleInvoiceTotals, "invoice of %s: line %q: %v", inv.Period, l.Description, err)
 			}
 		}
-		if !sum.Equal(inv.Total) {
+		if sum != inv.Total {
 			c.add(RuleInvoiceTotals, "invoice of %s: total %s, lines add up to %s", inv.Period, inv.Total, sum)
 		}
 		if inv.Total.IsNegative() {

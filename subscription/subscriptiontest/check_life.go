@@ -108,15 +108,15 @@ func (c *checker) retriesClosed(tl subscription.Timeline) {
 		return st == subscription.Suspended || st == subscription.Terminated
 	}
 	for _, rp := range tl.Retries {
-		for _, a := range rp.Status.Attempts {
+		for _, a := range rp.Attempts {
 			if a.State == retry.Planned && stopped(a.On) {
 				c.add(RuleRetryClosed, "attempt planned on %s for the charge due %s, a %s day", a.On, rp.Due, c.s.StatusOn(a.On).State)
 			}
 		}
-		if rp.Status.State != retry.Retrying || rp.Closed != nil {
+		if rp.State != retry.Retrying || rp.Closed != nil {
 			continue
 		}
-		for _, a := range rp.Status.Attempts {
+		for _, a := range rp.Attempts {
 			if a.State == retry.Planned {
 				break
 			}
@@ -133,7 +133,7 @@ func (c *checker) retriesClosed(tl subscription.Timeline) {
 // lastAttempt returns the day of the last attempt of rp.
 func lastAttempt(rp subscription.RetryPeriod) date.Date {
 	last := rp.Due
-	for _, a := range rp.Status.Attempts {
+	for _, a := range rp.Attempts {
 		last = max(last, a.On)
 	}
 	return last

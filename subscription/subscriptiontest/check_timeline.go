@@ -109,13 +109,13 @@ func (c *checker) terminated(tl subscription.Timeline, end date.Date, hasEnd boo
 		}
 	}
 	for _, rp := range tl.Retries {
-		for _, a := range rp.Status.Attempts {
+		for _, a := range rp.Attempts {
 			if a.State == retry.Planned && a.On >= end {
 				c.add(RuleTerminatedFinal, "attempt planned on %s for the charge due %s, termination %s", a.On, rp.Due, end)
 			}
 		}
-		if rp.Status.HasNext && rp.Status.Next >= end {
-			c.add(RuleTerminatedFinal, "next attempt %s for the charge due %s, termination %s", rp.Status.Next, rp.Due, end)
+		if rp.Next != nil && *rp.Next >= end {
+			c.add(RuleTerminatedFinal, "next attempt %s for the charge due %s, termination %s", *rp.Next, rp.Due, end)
 		}
 	}
 	on := end

@@ -208,15 +208,16 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 		f := pause.Flexible{Days: period.Period{Start: from, End: from + 1 + date.Date(c.pick(60))}, Reason: "injury"}
 		f.Extension.Periods = c.pick(3)
 		if c.pick(2) == 1 {
-			m := invoice.FromMinor(int64(100*c.pick(50)), invoice.EUR)
+			m := cents(int64(100*c.pick(50)), invoice.EUR)
 			f.Extension.Amount = &m
 		}
 		if ts := slices.Collect(s.PreviewFlexiblePause(f.Days)); len(ts) > 0 && c.pick(2) == 1 {
-			o := pause.Override{Period: ts[c.pick(len(ts))].Period, Mode: pause.Prorated}
+			o := pause.InvoiceOverride{Period: ts[c.pick(len(ts))].Period, Mode: pause.Prorated}
 			if c.pick(2) == 1 {
-				o = pause.Override{Period: o.Period, Mode: pause.FixedAmount, Amount: invoice.FromMinor(int64(100*c.pick(20)), invoice.EUR)}
+				amount := cents(int64(100*c.pick(20)), invoice.EUR)
+				o = pause.InvoiceOverride{Period: o.Period, Mode: pause.FixedAmount, Amount: &amount}
 			}
-			f.Overrides = []pause.Override{o}
+			f.Overrides = []pause.InvoiceOverride{o}
 		}
 		return s.AddFlexiblePause(on, f)
 	case 10:
@@ -241,8 +242,8 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 		rps := slices.Collect(s.RetryPeriods())
 		if len(rps) > 0 && c.pick(2) == 1 {
 			rp := rps[c.pick(len(rps))]
-			if rp.Status.HasNext && c.pick(2) == 1 {
-				return s.RecordPaymentFailure(rp.Status.Next, rp.Due)
+			if rp.Next != nil && c.pick(2) == 1 {
+				return s.RecordPaymentFailure(*rp.Next, rp.Due)
 			}
 			return s.RecordPaymentFailure(on, rp.Due)
 		}

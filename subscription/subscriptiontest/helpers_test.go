@@ -17,3 +17,12 @@ func collect(seq iter.Seq2[invoice.Invoice, error]) ([]invoice.Invoice, error) {
 	}
 	return out, nil
 }
+
+// cents returns n minor units of c, within invoice.MaxMinor in the tests.
+func cents(n int64, c invoice.Currency) invoice.Money {
+	m, err := invoice.FromMinor(n, c)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}

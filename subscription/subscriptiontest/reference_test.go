@@ -337,7 +337,7 @@ func libApply(s subscription.Subscription, e refEvent) (subscription.Subscriptio
 	}
 	f := pause.Flexible{Days: e.days, Reason: "injury", Extension: pause.Extension{Periods: e.ext}}
 	if e.amt != nil {
-		m := invoice.FromMinor(*e.amt, invoice.EUR)
+		m := cents(*e.amt, invoice.EUR)
 		f.Extension.Amount = &m
 	}
 	return s.AddFlexiblePause(e.on, f)
@@ -430,10 +430,10 @@ func TestReferenceModel(t *testing.T) {
 		}
 		start := date.New(2020, 1, 1) + date.Date(rapid.IntRange(0, 1500).Draw(t, "start"))
 		lp := subscription.Plan{Every: period.Monthly, Periods: plan.periods,
-			Price: invoice.Price{Recurring: invoice.FromMinor(plan.price, invoice.EUR)}}
+			Price: invoice.Price{Recurring: cents(plan.price, invoice.EUR)}}
 		if plan.discount > 0 {
 			lp.Price.Discounts = []invoice.Discount{{Name: "Voucher", Kind: invoice.Fixed,
-				Amount: invoice.FromMinor(plan.discount, invoice.EUR), Periods: plan.discountN}}
+				Amount: cents(plan.discount, invoice.EUR), Periods: plan.discountN}}
 		}
 		s, err := subscription.New(subscription.Terms{Plan: lp, Start: start})
 		if err != nil {

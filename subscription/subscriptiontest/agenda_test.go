@@ -1,4 +1,4 @@
-package subscription_test
+package subscriptiontest_test
 
 import (
 	"encoding/json"
@@ -97,7 +97,7 @@ func TestAgendaProperties(t *testing.T) {
 		}
 		want := 0
 		for rp := range s.RetryPeriods() {
-			for _, a := range rp.Status.Attempts {
+			for _, a := range rp.Attempts {
 				if span.Contains(a.On) {
 					want++
 				}
