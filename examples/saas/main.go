@@ -49,7 +49,7 @@ func plan() subscription.Plan {
 				Name:             "users",
 				Kind:             invoice.Limitation,
 				QuantityIncluded: 5,
-				QuantityCurrent:     8,
+				QuantityCurrent:  8,
 				UnitPrice:        &extra,
 			}},
 		},

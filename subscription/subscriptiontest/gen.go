@@ -47,7 +47,7 @@ func Price(c invoice.Currency) *rapid.Generator[invoice.Price] {
 			up := minor(rapid.Int64Range(0, 20*unit).Draw(t, "unit_price"), c)
 			p.Features = []invoice.Feature{{Name: "Users", Kind: invoice.Limitation,
 				QuantityIncluded: rapid.Int64Range(0, 3).Draw(t, "included"),
-				QuantityCurrent:     rapid.Int64Range(0, 6).Draw(t, "used"), UnitPrice: &up}}
+				QuantityCurrent:  rapid.Int64Range(0, 6).Draw(t, "used"), UnitPrice: &up}}
 		}
 		switch rapid.IntRange(0, 5).Draw(t, "discount") {
 		case 0:
