@@ -1,0 +1,110 @@
+package subscriptiontest_test
+
+// The invoices of the reference model: written once, on the day they are
+// issued, from the period, its plan and the pauses standing that day.
+
+import (
+	"github.com/billcycle/billcycle/period"
+	"github.com/rickb777/date/v2"
+)
+
+// apply returns the total an invoice of o.p comes to under o, from the
+// total it had, and the kind of override line it gets: a fixed amount, or
+// the total for the unpaused days of the period.
+func (o refOverride) apply(total int64, days period.Period) (int64, int) {
+	if !o.prorated {
+		return o.amount, 1
+	}
+	in, _ := o.p.Intersect(days)
+	return roundDiv(total, int64(o.p.Days()-in.Days()), int64(o.p.Days())), 2
+}
+
+// issueLead issues the invoice of the lead for num of its full days.
+func (w *world) issueLead(on date.Date, num, full date.Date) {
+	pl := w.cfg.plan
+	if pl.trialDays > 0 {
+		if pl.trialPrice != nil {
+			t := charge(*pl.trialPrice, nil, 0, int64(num), int64(full))
+			w.invoices = append(w.invoices, refInvoice{issue: on, period: w.lead.p, total: t, lib: t})
+		}
+		return
+	}
+	// A stub is billed as its share of the whole period before the anchor.
+	first := refSched{w.cfg.anchor, pl.every}
+	whole := int64(first.at(0) - first.at(-1))
+	t := charge(pl.price, pl.discounts, 0, int64(num), whole)
+	w.invoices = append(w.invoices, refInvoice{issue: on, period: w.lead.p, total: t, lib: t})
+}
+
+// issueSlot issues the invoice of slot i on date on, for num of its den days.
+func (w *world) issueSlot(i int, on date.Date, num, den int64) {
+	s := &w.slots[i]
+	s.pending = false
+	price, discounts := s.plan.price, s.plan.discounts
+	if s.trial {
+		price, discounts = *w.cfg.plan.trialPrice, nil
+	}
+	inv := refInvoice{issue: on, period: s.p}
+	for _, pz := range w.pauses {
+		if pz.flex && s.counted >= pz.extStart && s.counted < pz.extStart+pz.ext {
+			inv.ext = true
+			if pz.extAmt != nil {
+				price, discounts = *pz.extAmt, nil
+			}
+			break
+		}
+	}
+	// Discounts for the first N periods count from when the plan was
+	// taken (issue 10, defect 4); lib counts from the start, as today.
+	inv.total = charge(price, discounts, s.discNo, num, den)
+	inv.lib = charge(price, discounts, s.number, num, den)
+	for _, pz := range w.pauses {
+		if !pz.flex {
+			continue
+		}
+		for _, o := range pz.overrides {
+			if o.p != s.p {
+				continue
+			}
+			inv.total, inv.over = o.apply(inv.total, pz.days)
+			inv.lib, _ = o.apply(inv.lib, pz.days)
+		}
+	}
+	if inv.total != inv.lib {
+		w.hits[hitDiscountNumbers] = true
+	}
+	w.invoices = append(w.invoices, inv)
+}
+
+// issueArrears issues, on date d, the in-arrears invoices of the periods
+// ending on d.
+func (w *world) issueArrears(d date.Date) {
+	if l := w.lead; l != nil && l.pending && l.p.End == d {
+		w.issueLeadArrears(d)
+	}
+	for i := range w.slots {
+		if s := &w.slots[i]; s.pending && s.p.End == d {
+			w.issueSlotArrears(i, d)
+		}
+	}
+}
+
+func (w *world) issueLeadArrears(on date.Date) {
+	l := w.lead
+	l.pending = false
+	full, served := l.p.End-l.p.Start, on-l.p.Start
+	if l.cut != 0 && l.cut < on {
+		served = l.cut - l.p.Start
+		w.hits[hitLeadCut] = true
+	}
+	w.issueLead(on, min(served, full), full)
+}
+
+func (w *world) issueSlotArrears(i int, on date.Date) {
+	s := w.slots[i]
+	served := on
+	if s.cut != 0 && s.cut < on {
+		served = s.cut
+	}
+	w.issueSlot(i, on, int64(min(served, s.p.End)-s.p.Start), int64(s.p.End-s.p.Start))
+}
