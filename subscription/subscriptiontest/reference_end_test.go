@@ -112,6 +112,15 @@ func (w *world) project(limit date.Date) *world {
 	return p
 }
 
+// projectFor is project for a decision on w: a known defect the decision
+// relies on, the termination date that today's library re-resolves on a
+// new run, counts for w.
+func (w *world) projectFor(limit date.Date) *world {
+	p := w.project(limit)
+	w.hits[hitEndReanchored] = w.hits[hitEndReanchored] || p.hits[hitEndReanchored]
+	return p
+}
+
 // projectTerm returns the projection walked until the term's end is
 // known, the subscription terminated, or nothing can change any more.
 func (w *world) projectTerm() *world {
@@ -123,6 +132,7 @@ func (w *world) projectTerm() *world {
 		}
 		p.to(p.day + 1)
 	}
+	w.hits[hitEndReanchored] = w.hits[hitEndReanchored] || p.hits[hitEndReanchored]
 	return p
 }
 
@@ -160,7 +170,7 @@ func (w *world) orphan(d date.Date) (period.Period, bool) {
 			limit = max(limit, r.End)
 		}
 	}
-	proj := w.project(limit + 1)
+	proj := w.projectFor(limit + 1)
 	end, hasEnd := proj.end()
 	for _, pz := range w.pauses {
 		for _, r := range pz.whole {

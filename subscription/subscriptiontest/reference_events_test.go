@@ -236,7 +236,7 @@ func (w *world) terminateOn(e *refEvent) error {
 		w.terminate(e.on)
 		return nil
 	}
-	if end, ok := w.project(e.eff).end(); ok && e.eff > end && !w.replaying {
+	if end, ok := w.projectFor(e.eff).end(); ok && e.eff > end && !w.replaying {
 		return subscription.ErrInvalidTransition
 	}
 	w.cmdEnd, w.hasCmdEnd = e.eff, true
@@ -256,7 +256,7 @@ func (w *world) addPause(e *refEvent) error {
 	for _, o := range rec.overrides {
 		limit = max(limit, o.p.End)
 	}
-	proj := w.project(limit + 1)
+	proj := w.projectFor(limit + 1)
 	end, hasEnd := proj.end()
 	for _, r := range rec.ranges() {
 		if r.Start < w.cfg.start || (hasEnd && r.End > end && !w.replaying) {
@@ -293,7 +293,7 @@ func (w *world) addPause(e *refEvent) error {
 		switch {
 		case w.hasCmdEnd && w.isStart(cmd) && (!hasTerm || cmd <= termEnd):
 			// The added periods come right after the date a command set.
-			rec.extStart = w.project(cmd).countedBefore(cmd)
+			rec.extStart = w.projectFor(cmd).countedBefore(cmd)
 		case w.cfg.plan.periods > 0 && !w.hasCmdEnd:
 			// They come after the term and the extensions before them.
 			rec.extStart = w.target()

@@ -76,8 +76,11 @@ func drawRetry(t *rapid.T, every refEvery) refRetry {
 // renewal, which has no trial and keeps the first plan's term.
 func drawPlan(t *rapid.T, first *refPlan) *refPlan {
 	p := &refPlan{every: drawEvery(t), arrears: rapid.IntRange(0, 2).Draw(t, "arrears") == 0, discounts: drawDiscounts(t)}
-	if rapid.IntRange(0, 19).Draw(t, "free") > 0 {
-		p.price = rapid.Int64Range(1, 20000).Draw(t, "price")
+	switch weighted(t, "price_kind", 1, 9, 10) {
+	case 1:
+		p.price = rapid.Int64Range(1, 20000).Draw(t, "price") // small amounts, where rounding bites
+	case 2:
+		p.price = rapid.SampledFrom([]int64{999, 1000, 2990, 3000, 3100, 4900, 9999, 12345, 15000, 49900}).Draw(t, "usual_price")
 	}
 	if first != nil {
 		// A fixed term counts periods of one recurrence: a plan change to
@@ -177,9 +180,9 @@ func drawEvent(t *rapid.T, m *refModel, proj *world, last date.Date) *refEvent {
 	weights := []int{6, 3, 1, 3, 1, 3, 2, 1, 3, 6, 6, 2, 8, 2, 2, 1}
 	switch {
 	case w.status == stSuspended:
-		weights[0], weights[1], weights[3], weights[10], weights[12] = 1, 1, 24, 2, 1
+		weights[0], weights[1], weights[3], weights[10], weights[12] = 1, 1, 24, 1, 1
 	case w.open >= 0:
-		weights[12], weights[13] = 25, 25
+		weights[0], weights[12], weights[13] = 3, 20, 30
 	}
 	if w.schedSusp != nil {
 		weights[2] = 3
@@ -249,7 +252,7 @@ func drawFlexible(t *rapid.T, m *refModel, proj *world, e *refEvent) {
 
 func drawWhole(t *rapid.T, proj *world, e *refEvent) {
 	next := ahead(proj, e.on, 8)
-	if stray := (period.Period{Start: e.on + 1, End: addMonths(e.on+1, 1)}); len(next) == 0 || rapid.IntRange(0, 19).Draw(t, "stray") == 0 {
+	if stray := (period.Period{Start: e.on + 1, End: addMonths(e.on+1, 1)}); len(next) == 0 || rapid.IntRange(0, 39).Draw(t, "stray") == 0 {
 		if !slices.Contains(next, stray) {
 			next = append(next, stray)
 			slices.SortFunc(next, func(a, b period.Period) int { return int(a.Start - b.Start) })
@@ -262,7 +265,7 @@ func drawWhole(t *rapid.T, proj *world, e *refEvent) {
 			e.whole = append(e.whole, second)
 		}
 	}
-	if len(e.whole) == 1 && rapid.IntRange(0, 14).Draw(t, "misaligned") == 0 {
+	if len(e.whole) == 1 && rapid.IntRange(0, 29).Draw(t, "misaligned") == 0 {
 		e.whole[0].End++
 	}
 	e.skip = rapid.IntRange(0, 2).Draw(t, "skip") == 0
