@@ -99,6 +99,56 @@ func (e *refEvent) String() string {
 	return s
 }
 
+// refPause is a pause the log added and did not delete.
+type refPause struct {
+	id        int // log index of the event that added it
+	on        date.Date
+	flex      bool
+	days      period.Period // flexible
+	ext       int
+	extAmt    *int64
+	overrides []refOverride
+	whole     []period.Period
+	skip      bool
+	shiftsEnd bool // added while a termination date set by a command stood
+	extStart  int  // counted number of the first period its extension adds
+}
+
+// refOverride sets the invoice of a period a flexible pause touches.
+type refOverride struct {
+	p        period.Period
+	prorated bool
+	amount   int64
+}
+
+// ranges returns the days the pause covers.
+func (p refPause) ranges() []period.Period {
+	if p.flex {
+		return []period.Period{p.days}
+	}
+	return p.whole
+}
+
+// refRetryRec is the retry period that followed a failed renewal charge.
+type refRetryRec struct {
+	due       date.Date
+	policy    refRetry
+	failures  []date.Date
+	paidOn    date.Date
+	recovered bool
+	exhausted bool
+	closed    date.Date // a suspension or termination stopped it; 0 if none
+	unpaid    bool
+	period    period.Period // of the invoice charged
+	advance   bool          // that invoice is its period's, issued on its first day
+}
+
+// refScheduled is a suspension planned for a later date.
+type refScheduled struct {
+	eff    date.Date
+	reason subscription.Reason
+}
+
 // apply folds e into the world, which is open on e's day, and returns the
 // sentinel the model expects if it refuses e (the world is then to be
 // thrown away).

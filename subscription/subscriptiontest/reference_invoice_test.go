@@ -19,25 +19,29 @@ func (o refOverride) apply(total int64, days period.Period) (int64, int) {
 	return roundDiv(total, int64(o.p.Days()-in.Days()), int64(o.p.Days())), 2
 }
 
-// issueLead issues the invoice of the lead for num of its full days.
-func (w *world) issueLead(on date.Date, num, full date.Date) {
+// issueLead issues the invoice of the lead for num of its full days;
+// libNum is what today's library bills instead (issue 10, defect 5).
+func (w *world) issueLead(on date.Date, num, libNum, full date.Date) {
 	pl := w.cfg.plan
 	if pl.trialDays > 0 {
 		if pl.trialPrice != nil {
-			t := charge(*pl.trialPrice, nil, 0, int64(num), int64(full))
-			w.invoices = append(w.invoices, refInvoice{issue: on, period: w.lead.p, total: t, lib: t})
+			w.invoices = append(w.invoices, refInvoice{issue: on, period: w.lead.p,
+				total: charge(*pl.trialPrice, nil, 0, int64(num), int64(full)),
+				lib:   charge(*pl.trialPrice, nil, 0, int64(libNum), int64(full))})
 		}
 		return
 	}
 	// A stub is billed as its share of the whole period before the anchor.
 	first := refSched{w.cfg.anchor, pl.every}
 	whole := int64(first.at(0) - first.at(-1))
-	t := charge(pl.price, pl.discounts, 0, int64(num), whole)
-	w.invoices = append(w.invoices, refInvoice{issue: on, period: w.lead.p, total: t, lib: t})
+	w.invoices = append(w.invoices, refInvoice{issue: on, period: w.lead.p,
+		total: charge(pl.price, pl.discounts, 0, int64(num), whole),
+		lib:   charge(pl.price, pl.discounts, 0, int64(libNum), whole)})
 }
 
-// issueSlot issues the invoice of slot i on date on, for num of its den days.
-func (w *world) issueSlot(i int, on date.Date, num, den int64) {
+// issueSlot issues the invoice of slot i on date on, for num of its den
+// days; libNum is what today's library bills instead (issue 10, defect 5).
+func (w *world) issueSlot(i int, on date.Date, num, libNum, den int64) {
 	s := &w.slots[i]
 	s.pending = false
 	price, discounts := s.plan.price, s.plan.discounts
@@ -55,9 +59,13 @@ func (w *world) issueSlot(i int, on date.Date, num, den int64) {
 		}
 	}
 	// Discounts for the first N periods count from when the plan was
-	// taken (issue 10, defect 4); lib counts from the start, as today.
+	// taken; today's library counts them from the start (issue 10,
+	// defect 4), and lib is what it bills.
 	inv.total = charge(price, discounts, s.discNo, num, den)
-	inv.lib = charge(price, discounts, s.number, num, den)
+	if charge(price, discounts, s.number, num, den) != inv.total {
+		w.hits[hitDiscountNumbers] = true
+	}
+	inv.lib = charge(price, discounts, s.number, libNum, den)
 	for _, pz := range w.pauses {
 		if !pz.flex {
 			continue
@@ -70,9 +78,9 @@ func (w *world) issueSlot(i int, on date.Date, num, den int64) {
 			inv.lib, _ = o.apply(inv.lib, pz.days)
 		}
 	}
-	if inv.total != inv.lib {
-		w.hits[hitDiscountNumbers] = true
-	}
+	// The invoice shows it bills an added period only on a whole,
+	// unprorated, unoverridden main line.
+	inv.ext = inv.ext && num == den && inv.over == 0
 	w.invoices = append(w.invoices, inv)
 }
 
@@ -97,7 +105,7 @@ func (w *world) issueLeadArrears(on date.Date) {
 		served = l.cut - l.p.Start
 		w.hits[hitLeadCut] = true
 	}
-	w.issueLead(on, min(served, full), full)
+	w.issueLead(on, min(served, full), min(served, full), full)
 }
 
 func (w *world) issueSlotArrears(i int, on date.Date) {
@@ -106,5 +114,6 @@ func (w *world) issueSlotArrears(i int, on date.Date) {
 	if s.cut != 0 && s.cut < on {
 		served = s.cut
 	}
-	w.issueSlot(i, on, int64(min(served, s.p.End)-s.p.Start), int64(s.p.End-s.p.Start))
+	num := int64(min(served, s.p.End) - s.p.Start)
+	w.issueSlot(i, on, num, num, int64(s.p.End-s.p.Start))
 }

@@ -91,6 +91,11 @@ func (w *world) exhaust(i int, d date.Date) {
 		w.terminate(d)
 	}
 	if n := w.plan.unpaidRule; n > 0 && w.unpaid >= n {
+		for _, r := range w.retries {
+			if r.unpaid && r.closed != 0 {
+				w.hits[hitClosedRetryUsed] = true // today's library does not count it
+			}
+		}
 		w.suspend(d, subscription.PaymentDue, ur)
 	}
 }
@@ -118,6 +123,9 @@ func (w *world) paymentSucceeded(e *refEvent) error {
 	}
 	for i := range w.retries {
 		if r := &w.retries[i]; r.due == e.due && r.unpaid {
+			if r.closed != 0 {
+				w.hits[hitClosedRetryUsed] = true
+			}
 			r.unpaid = false
 			w.unpaid--
 			return nil

@@ -10,10 +10,11 @@ package subscriptiontest_test
 //	go test -run TestReferenceModel ./subscription/subscriptiontest/ -refmodel.logs=50000  # the heavy run
 //	go test -run TestReferenceModel ./subscription/subscriptiontest/ -v -refmodel.stats    # what was checked
 //
-// A log that hits one of the known defects of today's library stops being
-// compared where the disagreement shows (see knownDefect); the others are
-// compared in full. About one log in six stops early, so the default
-// compares well over 2,000 logs in full.
+// A disagreement is allowed only where knownDefect says a known defect of
+// today's library explains it: a command's fate stops the log there; a
+// view that differs is let through while every other view is still
+// compared. Some 8 % of the logs stop early, so the default compares well
+// over 2,000 logs to their end.
 
 import (
 	"encoding/json"
@@ -145,12 +146,14 @@ func sameInvoices(a, b []refInvoice) bool {
 }
 
 // refCase is what knownDefect looks at: the hits of the model's walk of a
-// log and, for a refused command, both errors.
+// log and either the command both were given, with their errors, or the
+// view that differs (see refDiff).
 type refCase struct {
 	hits     [hitModel + 1]bool
 	e        *refEvent
 	modelErr error
 	libErr   error
+	what     string
 }
 
 // knownDefect names the known defect of today's library that explains a
@@ -158,43 +161,46 @@ type refCase struct {
 // branch once the rebuilt core fixes its defect, and the function with the
 // last. "issue 10 #n" is defect n of issue 10's list; "report #n" is a
 // disagreement this model found, reported to the lead with a minimal log.
+// A defect explains a command's fate, or the views it is known to change.
 func knownDefect(c refCase) string {
+	command := c.e != nil
+	h := c.hits
 	switch {
-	case c.hits[hitRestartUnpaid]:
+	case h[hitRestartUnpaid]:
 		return "issue 10 #1" // restart after exhausted retries renews nothing
-	case c.hits[hitRetryClosed]:
+	case h[hitRetryClosed] && (c.what == "retries" || h[hitClosedRetryUsed]):
 		return "issue 10 #2" // a retry period stopped by a suspension or termination stays open
-	case c.hits[hitLatePayment]:
+	case h[hitLatePayment]:
 		return "issue 10 #3" // restart on payment numbers and covers periods wrongly
-	case c.hits[hitDiscountNumbers]:
+	case h[hitDiscountNumbers] && (command || c.what == "invoices-lib"):
 		return "issue 10 #4" // discounts count from the start, not from when the plan was taken
-	case c.hits[hitProratedAdvance]:
+	case h[hitProratedAdvance] && (command || c.what == "invoices-lib"):
 		return "issue 10 #5" // a termination inside an in-advance period bills past it
-	case c.hits[hitChargedGone]:
+	case h[hitChargedGone] && (command || c.what == "invoices-lib"):
 		return "issue 10 #6" // a charged invoice disappears
-	case c.e != nil && c.e.kind == evWhole && errors.Is(c.modelErr, subscription.ErrNotBillingPeriod) &&
+	case command && c.e.kind == evWhole && errors.Is(c.modelErr, subscription.ErrNotBillingPeriod) &&
 		errors.Is(c.libErr, pause.ErrInvalidPause):
 		return "issue 10 #7" // a whole-period pause after the termination: ErrInvalidPause
-	case c.hits[hitTrialRenewal]:
+	case h[hitTrialRenewal]:
 		return "report #1" // a renewal restart on a trial period's boundary bills it at the plan's price
-	case c.hits[hitDeleteMoot]:
+	case h[hitDeleteMoot]:
 		return "report #2" // a pause after the end makes every deletion ErrOrphanPause
-	case c.hits[hitEndReanchored]:
+	case h[hitEndReanchored]:
 		return "report #3" // a new run drops what pauses added to a termination date
-	case c.hits[hitLeadCut]:
+	case h[hitLeadCut]:
 		return "report #4" // in arrears, a suspended stub or paid trial is billed whole
-	case c.hits[hitSuspendedChange]:
+	case h[hitSuspendedChange]:
 		return "report #5" // suspended with a change pending, future periods can be paused
-	case c.hits[hitDeleteAuto]:
+	case h[hitDeleteAuto]:
 		return "report #6" // a deletion keeps the automatic suspension computed around the pause
-	case c.hits[hitCancelOrphan]:
+	case h[hitCancelOrphan]:
 		return "report #7" // a cancelled termination resurrects an orphaned whole-period pause
-	case c.hits[hitDeleteExtStart]:
-		return "report #9" // a deletion leaves a later extension's added periods where they were counted
-	case c.hits[hitPendingRecurrence]:
-		return "report #10" // a change to another recurrence pending: pause checks use either schedule
-	case c.hits[hitDeleteRewrites]:
+	case h[hitDeleteRewrites]:
 		return "report #8" // deleting a pause the past relied on: retroactive, or later commands undone
+	case h[hitDeleteExtStart]:
+		return "report #9" // a deletion leaves a later extension's added periods where they were counted
+	case h[hitPendingRecurrence]:
+		return "report #10" // a change to another recurrence pending: pause checks use either schedule
 	}
 	return ""
 }
@@ -209,10 +215,10 @@ func sameRefusal(modelErr, libErr error) bool {
 
 // refStats counts what the runs checked.
 type refStats struct {
-	logs, commands, accepted, refused, days atomic.Int64
-	mu                                      sync.Mutex
-	gated                                   map[string]int
-	kinds                                   map[string]int // "kind: accepted" or "kind: sentinel"
+	logs, known, commands, accepted, refused, days atomic.Int64
+	mu                                             sync.Mutex
+	gated                                          map[string]int
+	kinds                                          map[string]int // "kind: accepted" or "kind: sentinel"
 }
 
 func (st *refStats) kind(e *refEvent, err error) {
@@ -298,12 +304,17 @@ func checkLog(t *rapid.T, st *refStats) {
 		}
 		t.Fatalf("%v: the library says %v, the model says %v\n%s", e, errText(lerr), errText(merr), refLogText(m, s))
 	}
-	if diff := compareWithModel(m, s, last); diff != "" {
-		if d := knownDefect(refCase{hits: m.final.hits}); d != "" {
-			st.gate(d)
-			return
+	diffs := compareWithModel(m, s, last)
+	for _, diff := range diffs {
+		d := knownDefect(refCase{hits: m.final.hits, what: diff.what})
+		if d == "" {
+			t.Fatalf("%s\n%s", diff.text, refLogText(m, s))
 		}
-		t.Fatalf("%s\n%s", diff, refLogText(m, s))
+		st.gate(d + " (" + diff.what + ")")
+	}
+	if len(diffs) > 0 {
+		st.known.Add(1)
+		return
 	}
 	st.logs.Add(1)
 	st.days.Add(int64(last + 500 - cfg.start))
@@ -330,8 +341,9 @@ func TestReferenceModel(t *testing.T) {
 		if t.Failed() {
 			return // shrinking ran the failing log many times: the counts mean nothing
 		}
-		t.Logf("%d logs compared in full (%d commands: %d accepted, %d refused alike), %d days",
-			st.logs.Load(), st.commands.Load(), st.accepted.Load(), st.refused.Load(), st.days.Load())
+		t.Logf("%d logs agree in every view, %d in every view but those a known defect explains "+
+			"(%d commands: %d accepted, %d refused alike), %d days", st.logs.Load(), st.known.Load(),
+			st.commands.Load(), st.accepted.Load(), st.refused.Load(), st.days.Load())
 		for _, d := range slices.Sorted(maps.Keys(st.gated)) {
 			t.Logf("disagreements gated as %s: %d", d, st.gated[d])
 		}

@@ -8,6 +8,54 @@ package subscriptiontest_test
 // invoiced). Invoices are written when they are issued and never touched
 // again. It shares no code with package subscription and decides by
 // itself what to refuse (reference_events_test.go).
+//
+// Where DESIGN.md is silent or ambiguous the model decides as follows
+// (from the seed articles and the library's own tests where they say):
+//
+//   - Same-day order: a day's dated effects (the termination, a scheduled
+//     suspension, the automatic one, a plan change, in that order) come
+//     before its events, and its events before the renewal due that day:
+//     a suspension on a renewal day means no renewal (rule 16). A charge
+//     that failed that day was issued all the same: its invoice stays
+//     even if a later event of the day stops the period (rule 17).
+//   - Rule 8: "the last period that ran" ends at the first boundary on or
+//     after the suspension; a period whose renewal charge ran out of
+//     retries, billed in advance, did not run unless paid since. A
+//     restart inside the period it was suspended in bills nothing more,
+//     in arrears too: the period is billed whole. A renewal on a boundary
+//     of the same schedule keeps its anchor, so month ends never drift.
+//   - Trials: the trial state covers the days before the trial's end on
+//     an otherwise active day. Trial periods are the first plan's first
+//     periods on its original schedule: a renewal that keeps the anchor
+//     keeps them, a re-anchoring or a plan change ends them. They count
+//     in the period numbers, and for "first N periods" discounts, like
+//     any period of the plan; the stub before a later anchor is period
+//     #0 and takes its discounts.
+//   - In arrears, a period (or the stub, or a paid trial in days) cut
+//     short by a suspension not lifted within it, or by the termination,
+//     bills the days served over all its days; the invoice names the
+//     whole period. In advance the same holds for a termination known
+//     when the period starts (issue 10, defect 5); one decided later
+//     leaves the issued invoice as it was.
+//   - The termination date a command sets moves by one billing period for
+//     each period that pauses added after it move or extend, along the
+//     schedule; once a new run starts, the date it came to stays a date.
+//     A whole-period pause on or after the termination date is moot: it
+//     orphans nothing (ignored by the checks of restarts and deletions),
+//     and a command that brings it back into the subscription's life
+//     (a cancelled termination) is refused with ErrOrphanPause.
+//   - Commands are checked against the log so far: scheduled and
+//     automatic suspensions may still be cancelled, so a projection does
+//     not fire them; a pending plan change does fire.
+//   - Deleting a pause restores the walk without it (rule 11); if that
+//     walk would change a day already past, or a later command would no
+//     longer apply, the deletion is refused with ErrPeriodInvoiced.
+//   - A retry period stopped by a suspension or termination leaves its
+//     invoice unpaid: it counts for the unpaid-invoices rule and can be
+//     paid later (issue 10, defect 2).
+//   - Under restart-on-payment, a late payment starts a new run on the
+//     payment day whose first period the failed invoice pays for
+//     (gated as issue 10, defect 3: the lead is to confirm this reading).
 
 import (
 	"fmt"
@@ -57,62 +105,17 @@ type refLead struct {
 }
 
 type refInvoice struct {
-	issue  date.Date
-	period period.Period
-	total  int64
-	lib    int64 // the total with discounts counted from the start (issue 10, defect 4)
-	ext    bool
-	over   int // the override that set it: 0 none, 1 a fixed amount, 2 prorated
+	issue   date.Date
+	period  period.Period
+	total   int64
+	lib     int64 // the total today's library bills (issue 10, defects 4 and 5)
+	ext     bool
+	charged bool // charged on the day its period did not start (issue 10, defect 6)
+	over    int  // the override that set it: 0 none, 1 a fixed amount, 2 prorated
 }
 
 func (i refInvoice) String() string {
 	return fmt.Sprintf("%s %s %d.%02d", i.issue, i.period, i.total/100, i.total%100)
-}
-
-type refPause struct {
-	id        int // log index of the event that added it
-	on        date.Date
-	flex      bool
-	days      period.Period // flexible
-	ext       int
-	extAmt    *int64
-	overrides []refOverride
-	whole     []period.Period
-	skip      bool
-	shiftsEnd bool // added while a termination date set by a command stood
-	extStart  int  // counted number of the first period its extension adds
-}
-
-type refOverride struct {
-	p        period.Period
-	prorated bool
-	amount   int64
-}
-
-// ranges returns the days the pause covers.
-func (p refPause) ranges() []period.Period {
-	if p.flex {
-		return []period.Period{p.days}
-	}
-	return p.whole
-}
-
-type refRetryRec struct {
-	due       date.Date
-	policy    refRetry
-	failures  []date.Date
-	paidOn    date.Date
-	recovered bool
-	exhausted bool
-	closed    date.Date // a suspension or termination stopped it; 0 if none
-	unpaid    bool
-	period    period.Period // of the invoice charged
-	advance   bool          // that invoice is its period's, issued on its first day
-}
-
-type refScheduled struct {
-	eff    date.Date
-	reason subscription.Reason
 }
 
 // The known defects of today's library (issue 10) that a walk can hit.
@@ -123,6 +126,7 @@ const (
 	hitDiscountNumbers = 4 // "first N periods" of a plan taken at a renewal
 	hitProratedAdvance = 5 // a termination inside a period not yet invoiced in advance
 	hitChargedGone     = 6 // an invoice charged on the day its period did not start
+	hitClosedRetryUsed = 7 // the invoice of a stopped retry period is paid, or counted as unpaid
 )
 
 // The disagreements with today's library that this model found and
@@ -282,7 +286,9 @@ func (w *world) closeDay() {
 		// start: an issued invoice never disappears (rule 17).
 		if !slices.Contains(w.invoices[before:], *c) {
 			w.hits[hitChargedGone] = true
-			w.invoices = append(w.invoices, *c)
+			gone := *c
+			gone.charged = true
+			w.invoices = append(w.invoices, gone)
 		}
 		w.committed = nil
 	}
@@ -317,10 +323,10 @@ func (w *world) startLead() {
 	full := l.p.End - l.p.Start
 	if end, ok := w.end(); ok && end < l.p.End {
 		w.hits[hitProratedAdvance] = true
-		w.issueLead(l.p.Start, end-l.p.Start, full)
+		w.issueLead(l.p.Start, end-l.p.Start, full, full)
 		return
 	}
-	w.issueLead(l.p.Start, full, full)
+	w.issueLead(l.p.Start, full, full, full)
 }
 
 func (w *world) startSlot() {
@@ -363,8 +369,8 @@ func (w *world) startSlot() {
 		// Rule 17: a termination inside a period not yet invoiced bills
 		// the days up to it (issue 10, defect 5).
 		w.hits[hitProratedAdvance] = true
-		w.issueSlot(len(w.slots)-1, d, int64(end-p.Start), full)
+		w.issueSlot(len(w.slots)-1, d, int64(end-p.Start), full, full)
 		return
 	}
-	w.issueSlot(len(w.slots)-1, d, full, full)
+	w.issueSlot(len(w.slots)-1, d, full, full, full)
 }
