@@ -8,6 +8,7 @@ package subscriptiontest_test
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -54,15 +55,29 @@ func (e refEvery) add(a date.Date, k int) date.Date {
 	return addMonths(a, 12*e.n*k)
 }
 
-// minDays returns the length of the shortest period, found by trying every
-// anchor of four years (one of them leap).
+// minDays returns the length of the shortest period, found once per
+// recurrence by trying every anchor of four years (one of them leap).
 func (e refEvery) minDays() int {
-	shortest := 1 << 30
-	for a := date.New(2023, 1, 1); a < date.New(2027, 1, 1); a++ {
-		shortest = min(shortest, int(e.add(a, 1)-a))
-	}
-	return shortest
+	refMinDaysOnce.Do(func() {
+		refMinDays = map[refEvery]int{}
+		for _, ev := range refEveries {
+			shortest := 1 << 30
+			for a := date.New(2023, 1, 1); a < date.New(2027, 1, 1); a++ {
+				shortest = min(shortest, int(ev.add(a, 1)-a))
+			}
+			refMinDays[ev] = shortest
+		}
+	})
+	return refMinDays[e]
 }
+
+// refEveries are the recurrences the generator draws.
+var refEveries = []refEvery{{refMonth, 1}, {refWeek, 1}, {refWeek, 2}, {refMonth, 2}, {refMonth, 3}, {refYear, 1}}
+
+var (
+	refMinDaysOnce sync.Once
+	refMinDays     map[refEvery]int
+)
 
 func (e refEvery) lib() period.Recurrence {
 	u := map[refUnit]period.Unit{refWeek: period.Week, refMonth: period.Month, refYear: period.Year}[e.unit]

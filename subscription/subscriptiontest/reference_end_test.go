@@ -126,7 +126,7 @@ func (w *world) projectFor(limit date.Date) *world {
 func (w *world) projectTerm() *world {
 	p := w.clone()
 	p.projecting = true
-	for p.status != stTerminated && p.day < w.day+40*366 {
+	for w.cfg.plan.periods > 0 && p.status != stTerminated && p.day < w.day+40*366 {
 		if _, ok := p.termEnd(); ok || p.status == stSuspended {
 			break
 		}

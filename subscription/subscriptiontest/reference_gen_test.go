@@ -35,7 +35,7 @@ func weighted(t *rapid.T, label string, weights ...int) int {
 }
 
 func drawEvery(t *rapid.T) refEvery {
-	return []refEvery{{refMonth, 1}, {refWeek, 1}, {refWeek, 2}, {refMonth, 2}, {refMonth, 3}, {refYear, 1}}[weighted(t, "every", 50, 15, 5, 5, 10, 15)]
+	return refEveries[weighted(t, "every", 50, 15, 5, 5, 10, 15)]
 }
 
 func drawDiscounts(t *rapid.T) []refDiscount {

@@ -90,7 +90,9 @@ func (w *world) issueArrears(d date.Date) {
 	if l := w.lead; l != nil && l.pending && l.p.End == d {
 		w.issueLeadArrears(d)
 	}
-	for i := range w.slots {
+	// Only the last two periods can still wait for their invoice: the
+	// running one, and the one a late payment's new run cut short.
+	for i := max(0, len(w.slots)-2); i < len(w.slots); i++ {
 		if s := &w.slots[i]; s.pending && s.p.End == d {
 			w.issueSlotArrears(i, d)
 		}

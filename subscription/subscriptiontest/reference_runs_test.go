@@ -39,7 +39,7 @@ func (w *world) terminate(d date.Date) {
 	if l := w.lead; l != nil && l.pending {
 		w.issueLeadArrears(d)
 	}
-	for i := range w.slots {
+	for i := max(0, len(w.slots)-2); i < len(w.slots); i++ {
 		if w.slots[i].pending {
 			w.issueSlotArrears(i, d)
 		}

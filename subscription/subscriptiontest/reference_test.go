@@ -6,15 +6,15 @@ package subscriptiontest_test
 // every day's state, the entitlement, the billing periods, the invoices,
 // the termination date and the retry periods must agree.
 //
-//	go test -run TestReferenceModel ./subscription/subscriptiontest/                        # 3,000 logs
+//	go test -run TestReferenceModel ./subscription/subscriptiontest/                        # 5,000 logs
 //	go test -run TestReferenceModel ./subscription/subscriptiontest/ -refmodel.logs=50000  # the heavy run
 //	go test -run TestReferenceModel ./subscription/subscriptiontest/ -v -refmodel.stats    # what was checked
 //
 // A disagreement is allowed only where knownDefect says a known defect of
 // today's library explains it: a command's fate stops the log there; a
 // view that differs is let through while every other view is still
-// compared. Some 8 % of the logs stop early, so the default compares well
-// over 2,000 logs to their end.
+// compared. About 1.5 % of the logs stop early; the default run compares
+// some 4,900 logs to their end, in about 8 s of CPU under -race.
 
 import (
 	"encoding/json"
@@ -35,7 +35,7 @@ import (
 )
 
 var (
-	refLogs    = flag.Int("refmodel.logs", 3000, "reference model: number of generated logs TestReferenceModel checks")
+	refLogs    = flag.Int("refmodel.logs", 5000, "reference model: number of generated logs TestReferenceModel checks")
 	refVerbose = flag.Bool("refmodel.stats", false, "reference model: log how often each command was accepted or refused")
 )
 
@@ -280,12 +280,12 @@ func checkLog(t *rapid.T, st *refStats) {
 		}
 		switch {
 		case merr == nil && lerr == nil:
-			if got := next.Events()[len(next.Events())-1].Effective; e.kind == evTerminateAtEnd && got != e.eff {
+			if e.kind == evTerminateAtEnd && libEffective(next) != e.eff {
 				if d := knownDefect(c); d != "" {
 					st.gate(d)
 					return
 				}
-				t.Fatalf("%v: the library terminates on %s, the model on %s\n%s", e, got, e.eff, refLogText(m, s))
+				t.Fatalf("%v: the library terminates on %s, the model on %s\n%s", e, libEffective(next), e.eff, refLogText(m, s))
 			}
 			m.accept(w, e)
 			s, last = next, e.on
@@ -318,6 +318,12 @@ func checkLog(t *rapid.T, st *refStats) {
 	}
 	st.logs.Add(1)
 	st.days.Add(int64(last + 500 - cfg.start))
+}
+
+// libEffective returns the effective date of the library's last event.
+func libEffective(s subscription.Subscription) date.Date {
+	evs := s.Events()
+	return evs[len(evs)-1].Effective
 }
 
 func errText(err error) string {
