@@ -85,7 +85,7 @@ type refPeriodView struct {
 
 // refDiff is a difference between a view of the library and the model:
 // what names the view ("states", "periods", "invoices", "invoices-lib",
-// "end", "retries", "model"), text says how they differ.
+// "renewal", "end", "retries", "model"), text says how they differ.
 type refDiff struct{ what, text string }
 
 // compareWithModel returns the differences between the library's views of
@@ -130,6 +130,12 @@ func compareWithModel(m *refModel, s subscription.Subscription, last date.Date) 
 	if d, ok := compareInvoices(fw, s, start, horizon); !ok {
 		out = append(out, d)
 	}
+	for _, e := range m.log {
+		if diff := compareRenewal(fw, s, e.on); diff != "" {
+			out = append(out, refDiff{"renewal", diff})
+			break
+		}
+	}
 	end, ok := s.TerminationDate()
 	wantEnd, wantOK := fw.end()
 	if (ok != wantOK || (ok && end != wantEnd)) && (wantOK || end < fw.day) {
@@ -146,6 +152,24 @@ func compareWithModel(m *refModel, s subscription.Subscription, last date.Date) 
 		out = append(out, refDiff{"retries", fmt.Sprintf("RetryPeriods = %v\nthe model says %v", gotR, wantR)})
 	}
 	return out
+}
+
+// compareRenewal compares NextRenewal(asOf): the first day after asOf on
+// which a period starts that no whole-period pause removes.
+func compareRenewal(fw *world, s subscription.Subscription, asOf date.Date) string {
+	got, ok := s.NextRenewal(asOf)
+	var want date.Date
+	wantOK := false
+	for _, sl := range fw.slots {
+		if sl.p.Start > asOf && sl.pauseID < 0 {
+			want, wantOK = sl.p.Start, true
+			break
+		}
+	}
+	if ok != wantOK || got != want {
+		return fmt.Sprintf("NextRenewal(%s) = %s, %t; the model says %s, %t", asOf, got, ok, want, wantOK)
+	}
+	return ""
 }
 
 // compareInvoices compares the invoices of the periods that start before

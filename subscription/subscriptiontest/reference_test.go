@@ -4,7 +4,7 @@ package subscriptiontest_test
 // of reference_world_test.go on generated logs: every command is given to
 // both, and both must accept it or refuse it with the same sentinel; then
 // every day's state, the entitlement, the billing periods, the invoices,
-// the termination date and the retry periods must agree.
+// the next renewal, the termination date and the retry periods must agree.
 //
 //	go test -run TestReferenceModel ./subscription/subscriptiontest/                        # 5,000 logs
 //	go test -run TestReferenceModel ./subscription/subscriptiontest/ -refmodel.logs=50000  # the heavy run
