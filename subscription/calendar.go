@@ -88,11 +88,15 @@ func (m *model) termEnd() (date.Date, bool) {
 // event at log index cause: the pauses added so far no longer move it,
 // only those added after it do.
 func (m *model) setEnd(d date.Date, cause int) {
-	m.end, m.endCause = d, cause
-	m.endMark = -1
+	m.end, m.endCause, m.endMark = d, cause, m.lastPauseID()
+}
+
+// lastPauseID returns the ID of the last pause added, or -1.
+func (m *model) lastPauseID() int {
 	if n := len(m.pauses); n > 0 {
-		m.endMark = m.pauses[n-1].id
+		return m.pauses[n-1].id
 	}
+	return -1
 }
 
 // commandEnd returns the termination date a KindTerminate command set, moved by
@@ -238,6 +242,12 @@ func (m *model) cutCur(d date.Date) {
 // a boundary of the current schedule and the recurrence is the same, in
 // which case the anchor is kept, so month ends never drift.
 func (m *model) newRun(b date.Date, p *Plan, renewal bool, cause int) {
+	if m.end != forever {
+		// The termination a command set, moved by whole periods of the
+		// schedule by the pauses added since, becomes a date: the new
+		// schedule has other periods.
+		m.end, m.endMark = m.commandEnd(), m.lastPauseID()
+	}
 	m.cutCur(b)
 	c := &m.cur
 	// A run cut before its first period (a renewal inside the stub

@@ -67,6 +67,10 @@ func (m *model) fold(idx int, e Event) error {
 			return fmt.Errorf("%w: cancel termination on %s: no termination planned", ErrInvalidTransition, e.Date)
 		}
 		m.end, m.endCause = forever, -1
+		if m.status == Suspended {
+			return nil // a renewal restart will check the pauses, see restart
+		}
+		return m.checkWholePauses(e.Date, "cancel termination")
 	case KindChangePlan:
 		return m.changePlan(e, idx)
 	case KindAddFlexiblePause, KindAddWholePeriodPause:

@@ -27,8 +27,8 @@ func (m *model) addPause(idx int, e Event) error {
 			return fmt.Errorf("%w: %s overlaps pause %d on %s", ErrOverlap, r, m.pauses[o.pause].id, o.days)
 		}
 	}
+	future := m.withChange() // the schedule after a pending plan change
 	if w := rec.whole; w != nil {
-		future := m.withChange() // the schedule after a pending plan change
 		for _, p := range w.Periods {
 			if !future.slotOf(p) {
 				return fmt.Errorf("%w: %s", ErrNotBillingPeriod, p)
@@ -43,16 +43,32 @@ func (m *model) addPause(idx int, e Event) error {
 			return err
 		}
 		for _, o := range f.Overrides {
-			if !m.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {
+			if !future.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {
 				return fmt.Errorf("%w: override of %s, not a billing period touched by %s", ErrNotBillingPeriod, o.Period, f.Days)
 			}
 		}
 	}
-	after := m.withPauses(append(slices.Clip(m.pauses), rec))
-	if err := sameIssued(m, after, rec, e.Date); err != nil {
+	return m.setPauses(append(slices.Clip(m.pauses), rec), rec, e.Date)
+}
+
+// setPauses replaces the pauses with those given, which add or remove
+// pause p on date on, unless that would change the past: an invoice
+// issued by on (ErrPeriodInvoiced), or the days before on, which a
+// termination moved before on would make terminated. The automatic
+// suspension for an invalid payment method moves with the renewals the
+// pauses skip.
+func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
+	after := m.withPauses(pauses)
+	if err := sameIssued(m, after, p, on); err != nil {
 		return err
 	}
+	if end, ok := after.endDate(); ok && end < on {
+		return fmt.Errorf("%w: the subscription would have ended on %s, before %s", ErrPeriodInvoiced, end, on)
+	}
 	m.pauses, m.pidx = after.pauses, after.pidx
+	if m.pend.autoAt != forever {
+		m.planAutoSuspension(m.invalidAt, m.pend.autoCause)
+	}
 	return nil
 }
 
@@ -86,23 +102,29 @@ func (m *model) deletePause(e Event) error {
 	if i < 0 {
 		return fmt.Errorf("%w: pause %d on %s", ErrPauseNotFound, *e.PauseID, e.Date)
 	}
-	after := m.withPauses(slices.Delete(slices.Clone(m.pauses), i, i+1))
-	for j := range after.pauses {
-		p := &after.pauses[j]
+	gone := m.pauses[i]
+	pauses := slices.Delete(slices.Clone(m.pauses), i, i+1)
+	for j := range pauses {
+		// The extensions after the one deleted come that many periods
+		// earlier.
+		if p := &pauses[j]; gone.adds() > 0 && p.adds() > 0 && p.extStart > gone.extStart {
+			p.extStart -= gone.adds()
+		}
+	}
+	after := m.withPauses(pauses).withChange()
+	end, hasEnd := m.endDate() // a pause past the end already is moot
+	for j := range pauses {
+		p := &pauses[j]
 		if p.whole == nil {
 			continue
 		}
 		for _, pp := range p.whole.Periods {
-			if !after.slotOf(pp) {
-				return fmt.Errorf("%w: pause %d on %s stands on a period that pause %d added; delete it first", ErrOrphanPause, p.id, pp, *e.PauseID)
+			if !(hasEnd && pp.Start >= end) && !after.slotOf(pp) {
+				return fmt.Errorf("%w: pause %d on %s stands on a period that pause %d added; delete it first", ErrOrphanPause, p.id, pp, gone.id)
 			}
 		}
 	}
-	if err := sameIssued(m, after, m.pauses[i], e.Date); err != nil {
-		return err
-	}
-	m.pauses, m.pidx = after.pauses, after.pidx
-	return nil
+	return m.setPauses(pauses, gone, e.Date)
 }
 
 // withPauses returns a copy of m with the given pauses.

@@ -84,7 +84,7 @@ func (m *model) discountNumber(s slot) int {
 		first += m.t.stubBilled()
 	}
 	n := s.billed - first
-	if m.run(s.run).planRun == 0 {
+	if r := m.run(s.run); r.planRun == 0 && r.sched == m.run(0).sched {
 		n -= min(s.k, m.t.plan.Trial.Periods)
 	}
 	return max(n, 0)
@@ -218,6 +218,8 @@ func (m *model) leadInvoice() (invoice.Invoice, bool, error) {
 	}
 	if t.plan.billing() == InAdvance {
 		end = m.endKnownOn(lead.Start)
+	} else {
+		end = min(end, m.run(0).until) // the days served, up to a suspension too
 	}
 	if end < lead.End {
 		// Cut short: bill the days served, of the whole period.

@@ -112,6 +112,7 @@ func (m *model) restart(d date.Date, cause int) error {
 	}
 	renewal := d >= min(m.lastEnd, m.unpaidFrom)
 	m.unpaidFrom = forever
+	m.setState(d, m.running(), 0, cause)
 	if renewal {
 		// Renewal: a new period starts on the restart date.
 		p := m.cur.plan
@@ -128,7 +129,6 @@ func (m *model) restart(d date.Date, cause int) error {
 			}
 		}
 	}
-	m.setState(d, m.running(), 0, cause)
 	m.planAutoSuspension(d, m.pend.autoCause)
 	if renewal {
 		return m.checkWholePauses(d, "restart")
@@ -139,8 +139,8 @@ func (m *model) restart(d date.Date, cause int) error {
 // withChange returns the fold with the pending plan change applied on its
 // date, or m itself if none is pending or it waits for a restart.
 func (m *model) withChange() *model {
-	if m.pend.change == nil || m.pend.changeAt == forever {
-		return m
+	if m.pend.change == nil || m.pend.changeAt == forever || m.status == Suspended {
+		return m // no change, or one that waits for a restart
 	}
 	probe := m.clone()
 	probe.tail = &tail{} // the probe must not write into m's lists
@@ -148,10 +148,12 @@ func (m *model) withChange() *model {
 	return probe
 }
 
-// checkChange refuses a pending change to another recurrence that would
-// re-anchor the schedule under a whole-period pause.
+// checkChange refuses a pending plan change that would move the schedule
+// from under a whole-period pause: a change to another recurrence
+// re-anchors it, and a change back leaves a pause on the periods of the
+// change it replaces.
 func (m *model) checkChange() error {
-	if m.pend.change == nil || m.pend.change.Every == m.cur.sched.Every {
+	if m.pend.change == nil {
 		return nil
 	}
 	return m.withChange().checkWholePauses(m.pend.changeAt, "plan change")

@@ -88,9 +88,15 @@ func (m *model) firstBilledAfter(d date.Date) (int, bool) {
 	return 0, false
 }
 
-// inTrial reports whether s is one of the trial periods of the plan.
+// inTrial reports whether s is one of the trial periods of the plan: the
+// first periods of the first plan on its original schedule, which a
+// renewal on one of its boundaries keeps.
 func (m *model) inTrial(s slot) bool {
-	return s.run == 0 && s.k < m.t.plan.Trial.Periods
+	if s.k >= m.t.plan.Trial.Periods {
+		return false
+	}
+	r := m.run(s.run)
+	return r.plan == &m.t.plan && r.sched == m.run(0).sched
 }
 
 // freeTrial reports whether s is a trial period without invoice.
