@@ -172,8 +172,10 @@ func totals(lines []Line, c Currency) (sub, disc, total Money, err error) {
 //     IssueDate within the bounds of dates (period.ErrInvalidDate), a valid
 //     Period of at least one day (period.ErrEmptyPeriod);
 //   - at least one line, each valid on its own (Line.Validate), in
-//     inv.Currency (ErrCurrencyMismatch), billing days within inv.Period
-//     (ErrInvalidInvoice);
+//     inv.Currency (ErrCurrencyMismatch), billing days within inv.Period —
+//     except that credit and proration lines may settle days before it,
+//     a change inside the period before (LineKind.Adjusts) — and none
+//     after (ErrInvalidInvoice);
 //   - Subtotal, Discount and Total the sums of their lines
 //     (ErrInvalidInvoice; ErrOutOfRange if the sums overflow);
 //   - an invoice credits nothing and its Total is zero or more;
@@ -202,7 +204,7 @@ func (inv Invoice) Validate() error {
 		if l.Amount.cur != c {
 			return fmt.Errorf("%w: line %d in %s, %s in %s", ErrCurrencyMismatch, i, l.Amount.cur, inv.Kind, c)
 		}
-		if l.Period.Start < inv.Period.Start || l.Period.End > inv.Period.End {
+		if (l.Period.Start < inv.Period.Start && !l.Kind.Adjusts()) || l.Period.End > inv.Period.End {
 			return fmt.Errorf("%w: line %d bills %s, outside the %s's period %s", ErrInvalidInvoice, i, l.Period, inv.Kind, inv.Period)
 		}
 	}
@@ -262,6 +264,23 @@ func (inv Invoice) validateKind() error {
 		return fmt.Errorf("%w: credit note total %s: want a negative total", ErrInvalidInvoice, inv.Total)
 	}
 	return nil
+}
+
+// NewDocument returns the document of kind k issued on issued for period p
+// with the given lines, in currency c, its totals computed: an invoice
+// (credits nil), or a credit note naming the invoice it credits. It
+// returns an error if the document breaks a rule of Validate.
+func NewDocument(k Kind, issued date.Date, p period.Period, credits *Ref, c Currency, buyer, beneficiary string, lines []Line) (Invoice, error) {
+	doc := Invoice{Kind: k, IssueDate: issued, Period: p, Credits: credits, Buyer: buyer, Beneficiary: beneficiary,
+		Lines: slices.Clone(lines), Currency: c}
+	var err error
+	if doc.Subtotal, doc.Discount, doc.Total, err = totals(doc.Lines, c); err != nil {
+		return Invoice{}, err
+	}
+	if err := doc.Validate(); err != nil {
+		return Invoice{}, err
+	}
+	return doc, nil
 }
 
 // NewCreditNote returns the credit note, issued on issued, that gives

@@ -151,6 +151,12 @@ func (k LineKind) Valid() bool { return lineKindNames.Valid(k) }
 // and LineCredit.
 func (k LineKind) Credits() bool { return k == LineDiscount || k == LineCredit }
 
+// Adjusts reports whether lines of kind k may settle a change inside an
+// earlier period on a later document (the credit for the unused days at
+// the old terms and the charge at the new, carried to the next invoice):
+// LineCredit and LineProration.
+func (k LineKind) Adjusts() bool { return k == LineCredit || k == LineProration }
+
 // MarshalText encodes k as its text form (see String). An invalid kind is
 // an error wrapping ErrInvalidKind.
 func (k LineKind) MarshalText() ([]byte, error) { return lineKindNames.MarshalText(k) }

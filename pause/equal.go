@@ -31,7 +31,8 @@ func (p Pass) Equal(o Pass) bool {
 
 // Equal reports whether p and o have the same limits and the same fee.
 func (p Policy) Equal(o Policy) bool {
-	return p.limits() == o.limits() && (p.Fee == nil) == (o.Fee == nil) && (p.Fee == nil || p.Fee.Equal(*o.Fee))
+	return p.limits() == o.limits() && (p.Fee == nil) == (o.Fee == nil) && (p.Fee == nil || p.Fee.Equal(*o.Fee)) &&
+		p.CreditPausedDays == o.CreditPausedDays
 }
 
 // Equal reports whether f and o are the same fee, comparing percentages by

@@ -132,6 +132,9 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if p.Fee != nil {
 		o.Value("fee", *p.Fee)
 	}
+	if p.CreditPausedDays {
+		o.Bool("credit_paused_days", true)
+	}
 	return o.Bytes()
 }
 
@@ -147,6 +150,7 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 			jsonx.Int(LimitMaxDaysPerYear, &v.MaxDaysPerYear),
 			jsonx.Int(LimitNoticeDays, &v.NoticeDays),
 			jsonx.Ptr("fee", &v.Fee),
+			jsonx.Bool("credit_paused_days", &v.CreditPausedDays),
 		}
 	})
 }

@@ -56,6 +56,10 @@ type Policy struct {
 	NoticeDays int
 	// Fee is the optional freeze fee, billed as its own invoice line.
 	Fee *Fee
+	// CreditPausedDays makes a flexible pause over days already invoiced
+	// give them back: package subscription issues a credit note for them,
+	// priced by days. Days not invoiced yet are set by overrides.
+	CreditPausedDays bool
 }
 
 // limits lists the limits of p with their names and bounds.

@@ -55,6 +55,13 @@ const (
 	// KindGrantDiscount gives the customer Discount on the invoices issued
 	// from Date on.
 	KindGrantDiscount
+	// KindChangePlanNow switches to Plan from Date, inside the period,
+	// billed as Proration says.
+	KindChangePlanNow
+	// KindChangeQuantity sets the quantity in use of the Limitation
+	// feature named Feature to Quantity from Date, billed as Proration
+	// says.
+	KindChangeQuantity
 )
 
 var kindNames = [...]string{KindSuspend: "suspend", KindScheduleSuspension: "schedule_suspension",
@@ -63,11 +70,12 @@ var kindNames = [...]string{KindSuspend: "suspend", KindScheduleSuspension: "sch
 	KindAddFlexiblePause: "add_flexible_pause", KindAddWholePeriodPause: "add_whole_period_pause",
 	KindDeletePause: "delete_pause", KindRecordPaymentFailure: "record_payment_failure",
 	KindRecordPayment: "record_payment", KindInvalidatePaymentMethod: "invalidate_payment_method",
-	KindUpdatePaymentMethod: "update_payment_method", KindGrantDiscount: "grant_discount"}
+	KindUpdatePaymentMethod: "update_payment_method", KindGrantDiscount: "grant_discount",
+	KindChangePlanNow: "change_plan_now", KindChangeQuantity: "change_quantity"}
 
 // String returns the lower-case name of the kind, such as "restart".
 func (k Kind) String() string {
-	if k >= KindSuspend && k <= KindGrantDiscount {
+	if k >= KindSuspend && k <= KindChangeQuantity {
 		return kindNames[k]
 	}
 	return fmt.Sprintf("kind(%d)", uint8(k))
@@ -112,6 +120,17 @@ type Event struct {
 	Due *date.Date
 	// Discount is the discount of KindGrantDiscount.
 	Discount *invoice.Discount
+	// Proration is the proration policy of KindChangePlanNow and
+	// KindChangeQuantity.
+	Proration ProrationPolicy
+	// Credit is what a KindTerminate effective on its date gives back of
+	// the period it cuts short; zero gives nothing back.
+	Credit CreditPolicy
+	// Feature is the name of the feature of KindChangeQuantity.
+	Feature string
+	// Quantity is the quantity in use of KindChangeQuantity, 0 to
+	// invoice.MaxQuantity.
+	Quantity *int64
 	// Ref is an optional reference of the caller's, such as the payment
 	// provider's charge ID or a ticket number, kept with the event and
 	// shown beside what it caused.
@@ -132,7 +151,7 @@ const (
 )
 
 // fieldSet names the optional fields of an event, as bits.
-type fieldSet uint8
+type fieldSet uint16
 
 const (
 	fieldReason fieldSet = 1 << iota
@@ -143,40 +162,50 @@ const (
 	fieldPauseID
 	fieldDue
 	fieldDiscount
+	fieldProration
+	fieldCredit
+	fieldFeature
+	fieldQuantity
 )
 
-var fieldNames = [...]string{"reason", "effective", "plan", "flexible", "whole_period", "pause_id", "due", "discount"}
+var fieldNames = [...]string{"reason", "effective", "plan", "flexible", "whole_period", "pause_id", "due", "discount",
+	"proration", "credit", "feature", "quantity"}
 
-// uses returns the optional fields of kind k.
-func (k Kind) uses() fieldSet {
+// fields returns the fields kind k requires, and those it may have.
+func (k Kind) fields() (required, optional fieldSet) {
 	switch k {
 	case KindSuspend:
-		return fieldReason
+		return fieldReason, 0
 	case KindScheduleSuspension:
-		return fieldReason | fieldEffective
+		return fieldReason | fieldEffective, 0
 	case KindTerminate:
-		return fieldEffective
+		return fieldEffective, fieldCredit
 	case KindChangePlan:
-		return fieldPlan
+		return fieldPlan, 0
 	case KindAddFlexiblePause:
-		return fieldFlexible
+		return fieldFlexible, 0
 	case KindAddWholePeriodPause:
-		return fieldWholePeriod
+		return fieldWholePeriod, 0
 	case KindDeletePause:
-		return fieldPauseID
+		return fieldPauseID, 0
 	case KindRecordPaymentFailure, KindRecordPayment:
-		return fieldDue
+		return fieldDue, 0
 	case KindGrantDiscount:
-		return fieldDiscount
+		return fieldDiscount, 0
+	case KindChangePlanNow:
+		return fieldPlan | fieldProration, 0
+	case KindChangeQuantity:
+		return fieldFeature | fieldQuantity | fieldProration, 0
 	}
-	return 0
+	return 0, 0
 }
 
 // set returns the optional fields of e that are set.
 func (e Event) set() fieldSet {
 	var f fieldSet
 	for bit, on := range []bool{e.Reason != 0, e.Effective != nil, e.Plan != nil, e.Flexible != nil,
-		e.WholePeriod != nil, e.PauseID != nil, e.Due != nil, e.Discount != nil} {
+		e.WholePeriod != nil, e.PauseID != nil, e.Due != nil, e.Discount != nil,
+		e.Proration != 0, e.Credit != 0, e.Feature != "", e.Quantity != nil} {
 		if on {
 			f |= 1 << bit
 		}
@@ -191,15 +220,16 @@ func (e Event) validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s on %s: "+format, append([]any{ErrInvalidEvent, e.Kind, e.Date}, args...)...)
 	}
-	if e.Kind < KindSuspend || e.Kind > KindGrantDiscount {
+	if e.Kind < KindSuspend || e.Kind > KindChangeQuantity {
 		return bad("unknown kind")
 	}
-	uses, set := e.Kind.uses(), e.set()
+	required, optional := e.Kind.fields()
+	set := e.set()
 	for i, name := range fieldNames {
 		switch bit := fieldSet(1) << i; {
-		case set&bit != 0 && uses&bit == 0:
+		case set&bit != 0 && (required|optional)&bit == 0:
 			return bad("field %s does not belong to this kind", name)
-		case uses&bit != 0 && set&bit == 0:
+		case required&bit != 0 && set&bit == 0:
 			return bad("field %s is required", name)
 		}
 	}
@@ -218,8 +248,21 @@ func (e Event) validate() error {
 		if *e.Effective < e.Date {
 			return bad("effective date %s is before it", *e.Effective)
 		}
+		if e.Credit != 0 && (!e.Credit.Valid() || *e.Effective != e.Date) {
+			return bad("credit %s: want no_credit, prorated or full, on a termination now", e.Credit)
+		}
 	case KindChangePlan:
 		return e.Plan.Validate()
+	case KindChangePlanNow, KindChangeQuantity:
+		if !e.Proration.Valid() {
+			return bad("proration %s: want prorate_now, prorate_at_renewal or no_proration", e.Proration)
+		}
+		if e.Kind == KindChangePlanNow {
+			return e.Plan.Validate()
+		}
+		if q := *e.Quantity; q < 0 || q > invoice.MaxQuantity {
+			return bad("quantity %d: want 0 to %d", q, invoice.MaxQuantity)
+		}
 	case KindAddFlexiblePause:
 		return e.Flexible.Validate()
 	case KindAddWholePeriodPause:
@@ -310,7 +353,7 @@ func (e Event) clone() Event {
 		e.WholePeriod = &c
 	}
 	e.Effective, e.Due, e.PauseID = clonePtr(e.Effective), clonePtr(e.Due), clonePtr(e.PauseID)
-	e.Discount = clonePtr(e.Discount)
+	e.Discount, e.Quantity = clonePtr(e.Discount), clonePtr(e.Quantity)
 	e.Meta = maps.Clone(e.Meta)
 	return e
 }

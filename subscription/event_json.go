@@ -22,6 +22,10 @@ type eventJSON struct {
 	PauseID     *int               `json:"pause_id,omitempty"`
 	Due         string             `json:"due,omitempty"`
 	Discount    *invoice.Discount  `json:"discount,omitempty"`
+	Proration   ProrationPolicy    `json:"proration,omitempty"`
+	Credit      CreditPolicy       `json:"credit,omitempty"`
+	Feature     string             `json:"feature,omitempty"`
+	Quantity    *int64             `json:"quantity,omitempty"`
 	Ref         string             `json:"ref,omitempty"`
 	Meta        map[string]string  `json:"meta,omitempty"`
 }
@@ -30,7 +34,8 @@ type eventJSON struct {
 // fields its kind does not use are left out. Dates are "YYYY-MM-DD".
 func (e Event) MarshalJSON() ([]byte, error) {
 	j := eventJSON{Kind: e.Kind, Date: e.Date.String(), Plan: e.Plan, Flexible: e.Flexible, WholePeriod: e.WholePeriod,
-		PauseID: e.PauseID, Discount: e.Discount, Ref: e.Ref, Meta: e.Meta}
+		PauseID: e.PauseID, Discount: e.Discount, Proration: e.Proration, Credit: e.Credit, Feature: e.Feature,
+		Quantity: e.Quantity, Ref: e.Ref, Meta: e.Meta}
 	if e.Reason != 0 {
 		j.Reason = &e.Reason
 	}
@@ -53,7 +58,8 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 		return fmt.Errorf("%w: decoding an event: %w", ErrInvalidEvent, err)
 	}
 	v := Event{Kind: j.Kind, Plan: j.Plan, Flexible: j.Flexible, WholePeriod: j.WholePeriod, PauseID: j.PauseID,
-		Discount: j.Discount, Ref: j.Ref, Meta: j.Meta}
+		Discount: j.Discount, Proration: j.Proration, Credit: j.Credit, Feature: j.Feature, Quantity: j.Quantity,
+		Ref: j.Ref, Meta: j.Meta}
 	var err error
 	if v.Date, err = period.ParseDate(j.Date); err != nil {
 		return err

@@ -2,7 +2,10 @@ package subscription
 
 import (
 	"fmt"
+
 	"slices"
+
+	"github.com/billcycle/billcycle/period"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/rickb777/date/v2"
@@ -61,6 +64,9 @@ func (m *model) fold(idx int, e Event) error {
 	case KindRestart:
 		return m.restart(e.Date, idx)
 	case KindTerminate:
+		if e.Credit == ProratedCredit || e.Credit == FullCredit {
+			m.credit(e.Date, period.Period{Start: e.Date, End: forever}, e.Credit == FullCredit, idx, "termination")
+		}
 		return m.applyTerminate(e, idx)
 	case KindCancelTermination:
 		if m.end == forever {
@@ -73,6 +79,15 @@ func (m *model) fold(idx int, e Event) error {
 		return m.checkWholePauses(e.Date, "cancel termination")
 	case KindChangePlan:
 		return m.changePlan(e, idx)
+	case KindChangePlanNow:
+		p := e.Plan.clone()
+		return m.changeNow(e.Date, &p, e.Proration, idx, "change plan now")
+	case KindChangeQuantity:
+		p, err := m.planNow().withQuantity(e.Feature, *e.Quantity)
+		if err != nil {
+			return fmt.Errorf("%w: change quantity on %s: %w", ErrInvalidEvent, e.Date, err)
+		}
+		return m.changeNow(e.Date, p, e.Proration, idx, "change quantity")
 	case KindAddFlexiblePause, KindAddWholePeriodPause:
 		return m.addPause(idx, e)
 	case KindDeletePause:
@@ -100,7 +115,10 @@ func (m *model) fold(idx int, e Event) error {
 func (m *model) changePlan(e Event, idx int) error {
 	p := clonePtr(e.Plan)
 	*p = p.clone()
-	m.pend.change, m.pend.changeCause = p, idx
+	if err := checkCurrency(p, m.t); err != nil {
+		return err
+	}
+	m.pend.change, m.pend.changeCause, m.pend.now = p, idx, false
 	if m.status == Suspended {
 		m.pend.changeAt = forever // it waits for the restart
 		return nil

@@ -48,7 +48,13 @@ func (m *model) addPause(idx int, e Event) error {
 			}
 		}
 	}
-	return m.setPauses(append(slices.Clip(m.pauses), rec), rec, e.Date)
+	if err := m.setPauses(append(slices.Clip(m.pauses), rec), rec, e.Date); err != nil {
+		return err
+	}
+	if rec.flex != nil {
+		m.creditPause(e.Date, rec.flex.Days, idx, rec.flex.Reason)
+	}
+	return nil
 }
 
 // setPauses replaces the pauses with those given, which add or remove

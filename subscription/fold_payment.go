@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
 	"github.com/rickb777/date/v2"
 )
@@ -138,7 +139,10 @@ func (m *model) paymentSucceeded(e Event, idx int) error {
 		m.open = &c
 		m.settleOpen(forever)
 		if c.policy.EffectiveLatePayment() == retry.RestartOnPayment && e.Date > e.due() {
-			// The renewed period starts on the payment date.
+			// The renewed period starts on the payment date, with its own
+			// invoice: the failed invoice's period did not run, and a
+			// credit note gives it back whole.
+			m.credit(e.Date, period.Period{Start: e.due(), End: e.due() + 1}, true, idx, "restart on payment")
 			m.newRun(e.Date, m.cur.plan, true, idx)
 			m.setState(e.Date, m.running(), 0, idx)
 			return m.checkWholePauses(e.due(), "late payment")

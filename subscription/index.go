@@ -21,6 +21,11 @@ type index struct {
 	// grants are, per discount granted, the billed number of the first
 	// period it applies to; -1 if none does.
 	grants []int
+	// docs are the documents of the changes inside periods.
+	docs docs
+	// err is what resolving the documents failed with, reported by the
+	// views of invoices; nil for a subscription that a command accepted.
+	err error
 }
 
 // pauseIndex is what the pauses resolve to on their own, rebuilt when a
@@ -109,6 +114,7 @@ func (m *model) project() *model {
 		}
 		idx.grants = append(idx.grants, base)
 	}
+	idx.err = p.resolveDocs()
 	return p
 }
 

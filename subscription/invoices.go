@@ -2,6 +2,7 @@ package subscription
 
 import (
 	"iter"
+	"slices"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
@@ -51,6 +52,9 @@ func (m *model) invoiceOf(s slot) (invoice.Invoice, bool, error) {
 	}
 	spec.Fees = fees
 	inv, err := invoice.Build(spec)
+	if err == nil && m.idx.docs.carry != nil {
+		inv, err = m.withCarry(inv)
+	}
 	return inv, err == nil, err
 }
 
@@ -251,7 +255,11 @@ func (m *model) eachInvoice(from, to date.Date, yield func(invoice.Invoice, erro
 			return
 		}
 	}
-	orphans := m.orphansIn(span)
+	if m.idx.err != nil {
+		yield(invoice.Invoice{}, m.idx.err)
+		return
+	}
+	orphans := m.extrasIn(m.orphansIn(span), m.ownIn(from, to, false))
 	stopped := false
 	m.eachSlot(from, to, func(s slot) bool {
 		for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
@@ -273,6 +281,17 @@ func (m *model) eachInvoice(from, to date.Date, yield func(invoice.Invoice, erro
 			return
 		}
 	}
+}
+
+// extrasIn returns the failed invoices no period holds and the documents
+// of changes, together in period order.
+func (m *model) extrasIn(orphans, own []invoice.Invoice) []invoice.Invoice {
+	if len(own) == 0 {
+		return orphans
+	}
+	out := append(slices.Clip(orphans), own...)
+	slices.SortStableFunc(out, func(a, b invoice.Invoice) int { return int(a.Period.Start - b.Period.Start) })
+	return out
 }
 
 // orphansIn returns, in period order, the failed invoices whose period
@@ -335,12 +354,17 @@ func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error
 			return
 		}
 	}
+	if m.idx.err != nil {
+		yield(invoice.Invoice{}, m.idx.err)
+		return
+	}
 	var orphans []invoice.Invoice
 	for _, i := range m.orphans.all() {
 		if inv := m.retry(i).inv; span.Contains(inv.IssueDate) && !m.slotted(inv.Period.Start) {
 			orphans = append(orphans, inv)
 		}
 	}
+	orphans = m.extrasIn(orphans, m.ownIn(span.Start, span.End, true))
 	// An invoice in arrears is issued at its period's end, or on the
 	// termination that cuts it short: look one day back.
 	stopped := false

@@ -149,6 +149,10 @@ type pending struct {
 	change      *Plan
 	changeAt    date.Date
 	changeCause int
+	// now reports whether the change is effective already (ChangePlanNow,
+	// ChangeQuantity): its terms are those in effect, the run switching at
+	// the next renewal.
+	now bool
 	// autoAt is the automatic suspension for an invalid payment method, at
 	// the next renewal; forever if none is planned.
 	autoAt    date.Date
@@ -202,6 +206,9 @@ type model struct {
 	// no billing period holds them.
 	orphans pvec[int]
 	grants  pvec[grant] // discounts granted, in log order
+	// adjusts are the changes inside periods invoiced in advance, in log
+	// order: each issues a document or carries lines to the next invoice.
+	adjusts pvec[adjustment]
 
 	// idx is the projection's resolved data for the views, and projected
 	// reports whether m is a projection (and idx set).

@@ -365,7 +365,8 @@ func (st *smState) checkInvariants(t *rapid.T) {
 		}
 	}
 
-	// Invoices: the total is the sum of the lines, never negative.
+	// Invoices: the total is the sum of the lines, never negative but for
+	// a credit note, which names the invoice it credits.
 	for _, ti := range tl.Invoices {
 		inv := ti.Invoice
 		sum := invoice.Zero(inv.Currency)
@@ -377,8 +378,11 @@ func (st *smState) checkInvariants(t *rapid.T) {
 		if sum != inv.Total {
 			t.Fatalf("invoice %s of %s: total %s; lines add up to %s", inv.IssueDate, inv.Period, inv.Total, sum)
 		}
-		if inv.Total.IsNegative() {
-			t.Fatalf("invoice %s: negative total %s", inv.IssueDate, inv.Total)
+		if err := inv.Validate(); err != nil {
+			t.Fatalf("invoice %s of %s: %v", inv.IssueDate, inv.Period, err)
+		}
+		if inv.Total.IsNegative() != (inv.Kind == invoice.KindCreditNote) {
+			t.Fatalf("%s %s: total %s", inv.Kind, inv.IssueDate, inv.Total)
 		}
 	}
 

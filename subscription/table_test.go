@@ -769,11 +769,25 @@ func TestPayments(t *testing.T) {
 		s := m(payer24(t, retry.Policy{Attempts: 5, LatePayment: retry.RestartOnPayment}).RecordPaymentFailure(apr01_24, apr01_24))
 		s = m(s.RecordPaymentFailure(d("2024-04-02"), apr01_24))
 		s = m(s.RecordPayment(d("2024-04-03"), apr01_24))
-		// The period due on 04-01 ends on the payment day; the invoice
-		// issued on 04-01 stays and pays for the renewed period from 04-03.
+		// The period due on 04-01 ends on the payment day. Issue 10,
+		// defect 3 (this test used to pin it): the failed invoice of
+		// [04-01, 05-01) no longer pays for the renewed period [04-03,
+		// 05-03). A credit note gives it back whole on 04-03, and the
+		// renewed period has its own invoice, which the payment pays.
 		assert.Equal(t, []string{"2024-03-01", "2024-04-01", "2024-04-03", "2024-05-03", "2024-06-03"}, periodStarts(s, "2024-03-01", "2024-07-01"))
 		invs := invoicesOf(t, s, "2024-03-01", "2024-07-01")
-		assert.Equal(t, []string{"2024-03-01", "2024-04-01", "2024-05-03", "2024-06-03"}, issueDates(invs))
+		assert.Equal(t, []string{"2024-03-01", "2024-04-01", "2024-04-03", "2024-04-03", "2024-05-03", "2024-06-03"}, issueDates(invs))
+		credit := invs[2]
+		require.Equal(t, invoice.KindCreditNote, credit.Kind)
+		assert.Equal(t, invs[1].Ref(), *credit.Credits)
+		assertMoney(t, "-10.00", credit.Total)
+		assert.Equal(t, invoice.LineRenewal, invs[3].Lines[0].Kind)
+		assert.Equal(t, pp("2024-04-03", "2024-05-03"), invs[3].Period)
+		var numbers []int
+		for bp := range s.Periods(pp("2024-03-01", "2024-07-01")) {
+			numbers = append(numbers, bp.Number)
+		}
+		assert.Equal(t, []int{0, 1, 2, 3, 4}, numbers, "no number twice")
 		next, _ := s.NextRenewal(d("2024-04-03"))
 		assert.Equal(t, "2024-05-03", next.String())
 		for day := d("2024-03-01"); day < d("2024-07-01"); day++ {

@@ -37,8 +37,9 @@ const (
 	// terminated day; Entitled agrees with StateOn; no in-advance invoice
 	// is issued on a suspended or terminated day.
 	RuleNoEntitlement = "no-entitlement"
-	// RuleInvoiceTotals names the rule that every invoice is valid, its total is the sum of
-	// its lines and not negative, and it survives a JSON round-trip.
+	// RuleInvoiceTotals names the rule that every document is valid, its
+	// total is the sum of its lines, not negative for an invoice and
+	// negative for a credit note, and it survives a JSON round-trip.
 	RuleInvoiceTotals = "invoice-totals"
 	// RuleReplay names the rule that replaying the terms and the log gives the same timeline.
 	RuleReplay = "replay"

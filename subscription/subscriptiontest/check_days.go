@@ -121,8 +121,8 @@ func (c *checker) invoices(tl subscription.Timeline) {
 		if sum != inv.Total {
 			c.add(RuleInvoiceTotals, "invoice of %s: total %s, lines add up to %s", inv.Period, inv.Total, sum)
 		}
-		if inv.Total.IsNegative() {
-			c.add(RuleInvoiceTotals, "invoice of %s: negative total %s", inv.Period, inv.Total)
+		if inv.Total.IsNegative() != (inv.Kind == invoice.KindCreditNote) {
+			c.add(RuleInvoiceTotals, "%s of %s: total %s", inv.Kind, inv.Period, inv.Total)
 		}
 		if inv.Period.IsEmpty() {
 			c.add(RuleInvoiceTotals, "invoice for the empty period %s", inv.Period)
