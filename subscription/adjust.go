@@ -22,19 +22,27 @@ import (
 // adjustment is one change inside a billing period invoiced in advance.
 type adjustment struct {
 	on     date.Date       // the day it is decided and its document issued
-	period period.Period   // the billing period
+	period period.Period   // the days the period's invoice bills, the base of the tails
 	inv    invoice.Invoice // the invoice of that period, as issued
-	// from is the whole-period amount of the terms the days were billed
-	// at, and days the days it credits at them; to is the amount of the
-	// new terms charged from on, zero when nothing is charged.
-	from, to invoice.Money
+	// from are the lines of the terms the days were billed at, to those of
+	// the new terms (none for a credit alone), and days the days it
+	// credits at the one and charges at the other.
+	from, to []termLine
 	days     []period.Period
 	// all, if not nil, is what the whole period was billed, credited in
 	// full instead.
 	all    *invoice.Money
 	policy ProrationPolicy // NoProration for a credit alone
 	cause  int
-	reason string // the line descriptions
+	reason string // what the lines are for
+}
+
+// termLine is one line of the terms a period is billed at: what it bills
+// and its amount for the whole period, negative for a discount.
+type termLine struct {
+	kind   invoice.LineKind
+	desc   string
+	amount invoice.Money
 }
 
 // tailAt returns R(x) for a whole-period amount a over period p.
@@ -45,51 +53,80 @@ func tailAt(a invoice.Money, p period.Period, x date.Date) (invoice.Money, error
 	return a.MulRatio(int64(p.End-max(x, p.Start)), int64(p.Days()))
 }
 
-// between returns the amount of the days r of period p at whole-period
-// amount a: R(r.Start) − R(r.End).
-func between(a invoice.Money, p period.Period, r period.Period) (invoice.Money, error) {
-	head, err := tailAt(a, p, r.Start)
-	if err != nil {
-		return invoice.Money{}, err
+// over returns the amount of the days rs of period p at whole-period
+// amount a: the sum of R(r.Start) − R(r.End).
+func over(a invoice.Money, p period.Period, rs []period.Period) (invoice.Money, error) {
+	sum := invoice.Zero(a.Currency())
+	for _, r := range rs {
+		head, err := tailAt(a, p, r.Start)
+		if err != nil {
+			return invoice.Money{}, err
+		}
+		rest, err := tailAt(a, p, r.End)
+		if err != nil {
+			return invoice.Money{}, err
+		}
+		part, err := head.Sub(rest)
+		if err != nil {
+			return invoice.Money{}, err
+		}
+		if sum, err = sum.Add(part); err != nil {
+			return invoice.Money{}, err
+		}
 	}
-	rest, err := tailAt(a, p, r.End)
-	if err != nil {
-		return invoice.Money{}, err
-	}
-	return head.Sub(rest)
+	return sum, nil
 }
 
-// lines returns the credit and charge lines of a.
+// span returns the days from the first of rs to the last.
+func span(rs []period.Period) period.Period {
+	return period.Period{Start: rs[0].Start, End: rs[len(rs)-1].End}
+}
+
+// lines returns the lines of a: for each line of the old terms that the
+// new terms do not keep, the days given back; for each line of the new
+// terms that the old did not have, the days charged. A line given back
+// takes money off (LineCredit), or charges when it gives back a discount
+// (LineProration), and the other way round for the lines charged.
 func (a adjustment) lines() ([]invoice.Line, error) {
-	credit := invoice.Zero(a.from.Currency())
-	span := period.Period{Start: a.on, End: a.period.End}
+	c := a.inv.Currency
 	if a.all != nil {
-		credit, span = *a.all, a.period
+		back := a.all.Neg()
+		return []invoice.Line{{Kind: invoice.LineCredit, Description: "all billed: " + a.reason, Period: a.period,
+			Quantity: 1, UnitPrice: back, Amount: back}}, nil
 	}
-	for _, r := range a.days {
-		part, err := between(a.from, a.period, r)
+	var out []invoice.Line
+	add := func(desc string, m invoice.Money) {
+		kind := invoice.LineProration
+		if m.IsNegative() {
+			kind = invoice.LineCredit
+		}
+		out = append(out, invoice.Line{Kind: kind, Description: desc, Period: span(a.days), Quantity: 1, UnitPrice: m, Amount: m})
+	}
+	for _, l := range a.from {
+		if slices.Contains(a.to, l) {
+			continue
+		}
+		m, err := over(l.amount, a.period, a.days)
 		if err != nil {
 			return nil, err
 		}
-		if credit, err = credit.Add(part); err != nil {
+		add("unused days: "+l.desc+" ("+a.reason+")", m.Neg())
+	}
+	for _, l := range a.to {
+		if slices.Contains(a.from, l) {
+			continue
+		}
+		m, err := over(l.amount, a.period, a.days)
+		if err != nil {
 			return nil, err
 		}
-		span = r
+		add("days left: "+l.desc+" ("+a.reason+")", m)
 	}
-	if len(a.days) > 1 {
-		span = period.Period{Start: a.days[0].Start, End: a.days[len(a.days)-1].End}
+	if len(out) == 0 {
+		zero := invoice.Zero(c)
+		add("no change ("+a.reason+")", zero)
 	}
-	out := []invoice.Line{{Kind: invoice.LineCredit, Description: "unused days: " + a.reason, Period: span,
-		Quantity: 1, UnitPrice: credit.Neg(), Amount: credit.Neg()}}
-	if a.to.IsZero() {
-		return out, nil
-	}
-	charge, err := tailAt(a.to, a.period, a.on)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, invoice.Line{Kind: invoice.LineProration, Description: "days left: " + a.reason,
-		Period: period.Period{Start: a.on, End: a.period.End}, Quantity: 1, UnitPrice: charge, Amount: charge}), nil
+	return out, nil
 }
 
 // document returns the document a issues on its date: an invoice when its
@@ -104,7 +141,7 @@ func (a adjustment) document(t *terms) (invoice.Invoice, error) {
 	for _, l := range lines[1:] {
 		p = period.Period{Start: min(p.Start, l.Period.Start), End: max(p.End, l.Period.End)}
 	}
-	c := a.from.Currency()
+	c := a.inv.Currency
 	doc, err := invoice.NewDocument(invoice.KindInvoice, a.on, p, nil, c, t.buyer, t.beneficiary, lines)
 	if err == nil {
 		return doc, nil
@@ -114,12 +151,12 @@ func (a adjustment) document(t *terms) (invoice.Invoice, error) {
 }
 
 // billing is what the period invoiced in advance that holds a day was
-// billed: its invoice, the whole-period amount of the terms in effect, the
-// days already credited at them and the total charged so far.
+// billed: its invoice, the lines of the terms in effect, the days given
+// back already and the total charged so far.
 type billing struct {
 	period   period.Period
 	inv      invoice.Invoice
-	terms    invoice.Money
+	terms    []termLine
 	credited []period.Period
 	charged  invoice.Money
 }
@@ -141,21 +178,18 @@ func (m *model) billedAt(d, on date.Date) (billing, bool) {
 	if err != nil {
 		return billing{}, false
 	}
-	i := slices.IndexFunc(invs, func(inv invoice.Invoice) bool { return inv.Kind == invoice.KindInvoice && inv.Period == p })
-	if i < 0 {
+	i := slices.IndexFunc(invs, func(inv invoice.Invoice) bool { return inv.Kind == invoice.KindInvoice && inv.Period.Start == p.Start })
+	if i < 0 || !invs[i].Period.Contains(d) {
 		return billing{}, false
 	}
-	b := billing{period: p, inv: invs[i], terms: invoice.Zero(invs[i].Currency)}
-	for _, l := range b.inv.Lines {
-		if l.Kind != invoice.LineFee { // a fee is for the event, not the days
-			if b.terms, err = b.terms.Add(l.Amount); err != nil {
-				return billing{}, false
-			}
+	b := billing{period: invs[i].Period, inv: invs[i], terms: termsOf(invs[i]), charged: invoice.Zero(invs[i].Currency)}
+	for _, l := range b.terms {
+		if b.charged, err = b.charged.Add(l.amount); err != nil {
+			return billing{}, false
 		}
 	}
-	b.charged = b.terms
 	for _, a := range m.adjusts.all() {
-		if a.period != p || !a.inv.Equal(b.inv) {
+		if a.period != b.period || !a.inv.Equal(b.inv) {
 			continue
 		}
 		if a.all != nil {
@@ -170,13 +204,25 @@ func (m *model) billedAt(d, on date.Date) (billing, bool) {
 				return billing{}, false
 			}
 		}
-		b.credited = append(b.credited, a.days...)
-		if !a.to.IsZero() {
-			// New terms from a.on: their days are all still to credit.
-			b.terms, b.credited = a.to, nil
+		if a.to != nil {
+			b.terms = a.to // the days left are billed at the new terms
+		} else {
+			b.credited = append(b.credited, a.days...)
 		}
 	}
 	return b, true
+}
+
+// termsOf returns the lines of the terms inv bills, fees left out: a fee
+// is for an event, not for the days.
+func termsOf(inv invoice.Invoice) []termLine {
+	var out []termLine
+	for _, l := range inv.Lines {
+		if l.Kind != invoice.LineFee {
+			out = append(out, termLine{kind: l.Kind, desc: l.Description, amount: l.Amount})
+		}
+	}
+	return out
 }
 
 // uncredited returns the days of r that b has not credited yet, in order.
@@ -201,17 +247,17 @@ func (b billing) uncredited(r period.Period) []period.Period {
 	return out
 }
 
-// wholeAmount returns what plan p charges for the whole period per at the
-// number of a renewal, discounts for the first periods left out: they
-// begin with the plan's first whole period.
-func wholeAmount(p *Plan, per period.Period, t *terms) (invoice.Money, error) {
+// wholeTerms returns the lines plan p bills for the days per, discounts
+// for the first periods left out: they begin with the plan's first whole
+// period.
+func wholeTerms(p *Plan, per period.Period, t *terms) ([]termLine, error) {
 	price := p.Price
 	price.Discounts = slices.DeleteFunc(slices.Clone(price.Discounts), func(d invoice.Discount) bool { return d.Periods > 0 })
 	inv, err := invoice.Build(invoice.Spec{Price: price, Period: per, IssueDate: per.Start, Buyer: t.buyer, Beneficiary: t.beneficiary})
 	if err != nil {
-		return invoice.Money{}, err
+		return nil, err
 	}
-	return inv.Total, nil
+	return termsOf(inv), nil
 }
 
 // changeNow applies a change of plan to p on date on, caused by the event
@@ -228,13 +274,15 @@ func (m *model) changeNow(on date.Date, p *Plan, pol ProrationPolicy, idx int, w
 		a := adjustment{on: on, period: b.period, inv: b.inv, from: b.terms, policy: pol, cause: idx, reason: p.label(),
 			days: b.uncredited(period.Period{Start: on, End: b.period.End})}
 		if p.Every == m.cur.plan.Every {
-			to, err := wholeAmount(p, b.period, m.t)
+			to, err := wholeTerms(p, b.period, m.t)
 			if err != nil {
 				return err
 			}
 			a.to = to
 		}
-		m.adjusts = m.adjusts.push(a)
+		if len(a.days) > 0 {
+			m.adjusts = m.adjusts.push(a)
+		}
 	}
 	m.pend.change = nil
 	if billed && p.Every == m.cur.plan.Every {

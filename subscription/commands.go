@@ -1,6 +1,8 @@
 package subscription
 
 import (
+	"fmt"
+
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/retry"
@@ -187,4 +189,47 @@ func (s Subscription) paid(due date.Date) bool {
 		return r.paidLate != forever || r.status().State == retry.Recovered
 	}
 	return false
+}
+
+// ChangePlanNow switches to plan p from date on, inside the billing
+// period. With p's recurrence the anchor stays and pol says how the days
+// left are billed: ProrateNow issues on on a document crediting them at
+// the old terms and charging them at the new (an invoice, or a credit
+// note when the downgrade gives money back), ProrateAtRenewal puts those
+// lines on the next invoice, NoProration bills nothing until the next
+// renewal, at the new terms. With another recurrence a new schedule starts
+// on on, its first period invoiced that day, and the days left of the old
+// period are credited unless pol is NoProration. Every amount is priced
+// by days, rounded once (see the package documentation). It returns
+// ErrInvalidPlan for a plan that cannot work or in another currency,
+// ErrInvalidEvent for an invalid policy, ErrInvalidTransition while
+// suspended, and ErrOrphanPause when the new schedule would move from
+// under a whole-period pause.
+func (s Subscription) ChangePlanNow(on date.Date, p Plan, pol ProrationPolicy) (Subscription, error) {
+	return s.Apply(Event{Kind: KindChangePlanNow, Date: on, Plan: &p, Proration: pol})
+}
+
+// ChangeQuantity sets the quantity in use of the plan's Limitation
+// feature named feature (seats, users) to qty from date on, inside the
+// billing period, billed as ChangePlanNow bills a plan with that quantity.
+// It returns ErrInvalidEvent for an unknown feature, a quantity below 0 or
+// above invoice.MaxQuantity, or an invalid policy, and
+// ErrInvalidTransition while suspended.
+func (s Subscription) ChangeQuantity(on date.Date, feature string, qty int64, pol ProrationPolicy) (Subscription, error) {
+	return s.Apply(Event{Kind: KindChangeQuantity, Date: on, Feature: feature, Quantity: &qty, Proration: pol})
+}
+
+// TerminateNowWithCredit ends the subscription on date on, as
+// TerminateNow does, and gives back what credit says of the period
+// invoiced in advance that it cuts short: ProratedCredit credits the days
+// from on to the period's end at the terms in effect, FullCredit
+// everything the period was billed, NoCredit nothing. The credit note is
+// issued on on and names the period's invoice. It returns ErrInvalidEvent
+// for an invalid credit policy.
+func (s Subscription) TerminateNowWithCredit(on date.Date, credit CreditPolicy) (Subscription, error) {
+	e := Event{Kind: KindTerminate, Date: on, Effective: &on, Credit: credit}
+	if !credit.Valid() {
+		return s, &EventError{Index: s.Len(), Event: e, Err: fmt.Errorf("%w: terminate on %s with credit %s: want no_credit, prorated or full", ErrInvalidEvent, on, credit)}
+	}
+	return s.Apply(e)
 }
