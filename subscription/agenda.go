@@ -5,8 +5,8 @@ import (
 	"iter"
 	"slices"
 	"sort"
-	"strconv"
 
+	"github.com/billcycle/billcycle/internal/enum"
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
@@ -42,55 +42,48 @@ const (
 	ActionStateChange
 )
 
-var actionKindNames = [...]string{ActionInvoice: "invoice", ActionAttempt: "attempt", ActionSuspension: "suspension",
-	ActionRestart: "restart", ActionTermination: "termination", ActionPauseStart: "pause_start",
-	ActionPauseEnd: "pause_end", ActionTrialEnd: "trial_end", ActionPlanChange: "plan_change",
-	ActionStateChange: "state_change"}
+var actionKindNames = enum.New[ActionKind]("action kind", ErrInvalidView, "invoice", "attempt", "suspension",
+	"restart", "termination", "pause_start", "pause_end", "trial_end", "plan_change", "state_change")
 
-// String returns the lower-case name of the kind, such as "pause_start".
-func (k ActionKind) String() string {
-	if k >= ActionInvoice && k <= ActionStateChange {
-		return actionKindNames[k]
-	}
-	return "action_kind(" + strconv.Itoa(int(k)) + ")"
-}
+// String returns the lower-case name of the kind, such as "pause_start",
+// or "action kind(N)" for an invalid kind.
+func (k ActionKind) String() string { return actionKindNames.String(k) }
 
-// MarshalText encodes the kind as its name.
-func (k ActionKind) MarshalText() ([]byte, error) {
-	return marshalEnum("action kind", actionKindNames[:], uint8(k))
-}
+// Valid reports whether k is one of the action kinds.
+func (k ActionKind) Valid() bool { return actionKindNames.Valid(k) }
 
-// UnmarshalText decodes a kind from its name.
-func (k *ActionKind) UnmarshalText(b []byte) error {
-	v, err := unmarshalEnum("action kind", actionKindNames[:], b)
-	*k = ActionKind(v)
-	return err
-}
+// MarshalText encodes the kind as its name; an invalid kind is an error
+// wrapping ErrInvalidView.
+func (k ActionKind) MarshalText() ([]byte, error) { return actionKindNames.MarshalText(k) }
+
+// UnmarshalText decodes a kind from its name; any other text is an error
+// wrapping ErrInvalidView.
+func (k *ActionKind) UnmarshalText(b []byte) error { return actionKindNames.UnmarshalText(b, k) }
 
 // Action is one dated thing a backend acts on: an invoice to issue and
 // charge, a charge attempt to make, a change of state that takes effect.
 // Exactly one of Invoice, Attempt and Change is set, as Kind says.
 type Action struct {
 	// On is the day of the action.
-	On date.Date `json:"on"`
+	On date.Date
 	// Kind says what it is.
-	Kind ActionKind `json:"kind"`
+	Kind ActionKind
 	// Invoice is the invoice issued, for ActionInvoice.
-	Invoice *invoice.Invoice `json:"invoice,omitempty"`
+	Invoice *invoice.Invoice
 	// Attempt is the charge attempt, for ActionAttempt.
-	Attempt *AttemptAction `json:"attempt,omitempty"`
+	Attempt *AttemptAction
 	// Change is the new state, for the changes of state and of plan.
-	Change *StateChange `json:"change,omitempty"`
+	Change *StateChange
 }
 
 // AttemptAction is a charge attempt of a retry period.
 type AttemptAction struct {
 	// Due is the issue date of the invoice whose charge failed.
-	Due date.Date `json:"due"`
+	Due date.Date
 	// Number is the attempt's number, from 1.
-	Number int `json:"number"`
+	Number int
 	// State is whether the attempt is still planned, failed or succeeded.
-	State retry.AttemptState `json:"state"`
+	State retry.AttemptState
 }
 
 // StateChange is the state of the subscription from a day on, and why.
@@ -98,15 +91,15 @@ type StateChange struct {
 	// State is the state from the day on, with the reason of a suspension.
 	Status
 	// From is the state the day before.
-	From State `json:"from"`
+	From State
 	// Cause is the log index of the event behind the change, the pause's
 	// ID for a pause, or -1 when the plan scheduled it (the start, the end
 	// of a trial or of the term).
-	Cause int `json:"cause"`
+	Cause int
 	// PauseReason is the reason of the pause that starts or ends.
-	PauseReason string `json:"pause_reason,omitempty"`
+	PauseReason string
 	// Plan is the plan that takes effect, for ActionPlanChange.
-	Plan *Plan `json:"plan,omitempty"`
+	Plan *Plan
 }
 
 // Agenda returns every dated thing in span that a backend acts on, in date

@@ -34,6 +34,13 @@ var (
 	// ErrNoTerms reports a command given to the zero Subscription, which
 	// has no terms: make subscriptions with New, Replay or JSON decoding.
 	ErrNoTerms = errors.New("subscription: no terms (the zero Subscription)")
+	// ErrInvalidTerms reports terms that cannot work: a start or anchor
+	// outside the calendar, an anchor before the start or more than one
+	// period after it, a term that ends after 9999-12-31.
+	ErrInvalidTerms = errors.New("subscription: invalid terms")
+	// ErrInvalidView reports a view (a Status, a Timeline, an Action…)
+	// decoded from malformed JSON.
+	ErrInvalidView = errors.New("subscription: invalid view")
 	// ErrNotDue reports a payment event for a date on which no invoice is
 	// due, or for an invoice with no failed charge.
 	ErrNotDue = errors.New("subscription: no payment due")

@@ -5,7 +5,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/billcycle/billcycle/internal/enum"
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/rickb777/date/v2"
@@ -64,32 +66,26 @@ const (
 	KindChangeQuantity
 )
 
-var kindNames = [...]string{KindSuspend: "suspend", KindScheduleSuspension: "schedule_suspension",
-	KindCancelSuspension: "cancel_suspension", KindRestart: "restart", KindTerminate: "terminate",
-	KindCancelTermination: "cancel_termination", KindChangePlan: "change_plan",
-	KindAddFlexiblePause: "add_flexible_pause", KindAddWholePeriodPause: "add_whole_period_pause",
-	KindDeletePause: "delete_pause", KindRecordPaymentFailure: "record_payment_failure",
-	KindRecordPayment: "record_payment", KindInvalidatePaymentMethod: "invalidate_payment_method",
-	KindUpdatePaymentMethod: "update_payment_method", KindGrantDiscount: "grant_discount",
-	KindChangePlanNow: "change_plan_now", KindChangeQuantity: "change_quantity"}
+var kindNames = enum.New[Kind]("event kind", ErrInvalidEvent, "suspend", "schedule_suspension",
+	"cancel_suspension", "restart", "terminate", "cancel_termination", "change_plan",
+	"add_flexible_pause", "add_whole_period_pause", "delete_pause", "record_payment_failure",
+	"record_payment", "invalidate_payment_method", "update_payment_method", "grant_discount",
+	"change_plan_now", "change_quantity")
 
-// String returns the lower-case name of the kind, such as "restart".
-func (k Kind) String() string {
-	if k >= KindSuspend && k <= KindChangeQuantity {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("kind(%d)", uint8(k))
-}
+// String returns the lower-case name of the kind, such as "restart", or
+// "event kind(N)" for an invalid kind.
+func (k Kind) String() string { return kindNames.String(k) }
 
-// MarshalText encodes the kind as its lower-case name.
-func (k Kind) MarshalText() ([]byte, error) { return marshalEnum("event kind", kindNames[:], uint8(k)) }
+// Valid reports whether k is one of the kinds.
+func (k Kind) Valid() bool { return kindNames.Valid(k) }
 
-// UnmarshalText decodes a kind from its lower-case name.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := unmarshalEnum("event kind", kindNames[:], b)
-	*k = Kind(v)
-	return err
-}
+// MarshalText encodes the kind as its lower-case name; an invalid kind is
+// an error wrapping ErrInvalidEvent.
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.MarshalText(k) }
+
+// UnmarshalText decodes a kind from its lower-case name; any other text is
+// an error wrapping ErrInvalidEvent.
+func (k *Kind) UnmarshalText(b []byte) error { return kindNames.UnmarshalText(b, k) }
 
 // Event is one entry of a subscription's log: what happened, on which day,
 // the fields its kind needs (nil or zero for the others), and the caller's
@@ -220,7 +216,7 @@ func (e Event) validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s on %s: "+format, append([]any{ErrInvalidEvent, e.Kind, e.Date}, args...)...)
 	}
-	if e.Kind < KindSuspend || e.Kind > KindChangeQuantity {
+	if !e.Kind.Valid() {
 		return bad("unknown kind")
 	}
 	required, optional := e.Kind.fields()
@@ -291,9 +287,12 @@ func (e Event) checkContext() error {
 	if len(e.Meta) > MaxMeta {
 		return bad("%d metadata entries: want at most %d", len(e.Meta), MaxMeta)
 	}
+	if !utf8.ValidString(e.Ref) || !utf8.ValidString(e.Feature) {
+		return bad("ref %q, feature %q: want UTF-8 text", clip(e.Ref), clip(e.Feature))
+	}
 	for k, v := range e.Meta {
-		if k == "" || len(k) > MaxMetaLen || len(v) > MaxMetaLen {
-			return bad("metadata %q: want a key of 1 to %d bytes and a value of at most %d", clip(k), MaxMetaLen, MaxMetaLen)
+		if k == "" || len(k) > MaxMetaLen || len(v) > MaxMetaLen || !utf8.ValidString(k) || !utf8.ValidString(v) {
+			return bad("metadata %q: want a key of 1 to %d bytes and a value of at most %d, in UTF-8", clip(k), MaxMetaLen, MaxMetaLen)
 		}
 	}
 	return nil

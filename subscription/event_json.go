@@ -1,85 +1,91 @@
 package subscription
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-
-	"github.com/billcycle/billcycle/invoice"
-	"github.com/billcycle/billcycle/pause"
-	"github.com/billcycle/billcycle/period"
-	"github.com/rickb777/date/v2"
+	"github.com/billcycle/billcycle/internal/jsonx"
 )
 
-type eventJSON struct {
-	Kind        Kind               `json:"kind"`
-	Date        string             `json:"date"`
-	Reason      *Reason            `json:"reason,omitempty"`
-	Effective   string             `json:"effective,omitempty"`
-	Plan        *Plan              `json:"plan,omitempty"`
-	Flexible    *pause.Flexible    `json:"flexible,omitempty"`
-	WholePeriod *pause.WholePeriod `json:"whole_period,omitempty"`
-	PauseID     *int               `json:"pause_id,omitempty"`
-	Due         string             `json:"due,omitempty"`
-	Discount    *invoice.Discount  `json:"discount,omitempty"`
-	Proration   ProrationPolicy    `json:"proration,omitempty"`
-	Credit      CreditPolicy       `json:"credit,omitempty"`
-	Feature     string             `json:"feature,omitempty"`
-	Quantity    *int64             `json:"quantity,omitempty"`
-	Ref         string             `json:"ref,omitempty"`
-	Meta        map[string]string  `json:"meta,omitempty"`
-}
-
-// MarshalJSON encodes the event with lower-case snake_case field names;
-// fields its kind does not use are left out. Dates are "YYYY-MM-DD".
+// MarshalJSON encodes the event as {"kind":"restart","date":"2021-11-01"}
+// followed by the fields its kind uses and the caller's "ref" and "meta",
+// with snake_case names: "effective", "reason", "plan", "flexible",
+// "whole_period", "pause_id", "due", "discount", "proration", "credit",
+// "feature", "quantity". Unset fields are left out; dates are
+// "YYYY-MM-DD". An event whose kind is invalid is an error wrapping
+// ErrInvalidEvent.
 func (e Event) MarshalJSON() ([]byte, error) {
-	j := eventJSON{Kind: e.Kind, Date: e.Date.String(), Plan: e.Plan, Flexible: e.Flexible, WholePeriod: e.WholePeriod,
-		PauseID: e.PauseID, Discount: e.Discount, Proration: e.Proration, Credit: e.Credit, Feature: e.Feature,
-		Quantity: e.Quantity, Ref: e.Ref, Meta: e.Meta}
+	var o jsonx.Object
+	o.Text("kind", e.Kind)
+	o.Date("date", e.Date)
 	if e.Reason != 0 {
-		j.Reason = &e.Reason
+		o.Text("reason", e.Reason)
 	}
 	if e.Effective != nil {
-		j.Effective = e.Effective.String()
+		o.Date("effective", *e.Effective)
+	}
+	if e.Plan != nil {
+		o.Value("plan", *e.Plan)
+	}
+	if e.Flexible != nil {
+		o.Value("flexible", *e.Flexible)
+	}
+	if e.WholePeriod != nil {
+		o.Value("whole_period", *e.WholePeriod)
+	}
+	if e.PauseID != nil {
+		o.Int("pause_id", int64(*e.PauseID))
 	}
 	if e.Due != nil {
-		j.Due = e.Due.String()
+		o.Date("due", *e.Due)
 	}
-	return json.Marshal(j)
+	if e.Discount != nil {
+		o.Value("discount", *e.Discount)
+	}
+	if e.Proration != 0 {
+		o.Text("proration", e.Proration)
+	}
+	if e.Credit != 0 {
+		o.Text("credit", e.Credit)
+	}
+	if e.Feature != "" {
+		o.String("feature", e.Feature)
+	}
+	if e.Quantity != nil {
+		o.Int("quantity", *e.Quantity)
+	}
+	if e.Ref != "" {
+		o.String("ref", e.Ref)
+	}
+	if len(e.Meta) > 0 {
+		o.Value("meta", e.Meta)
+	}
+	return o.Bytes()
 }
 
-// UnmarshalJSON decodes an event, strictly: unknown fields are errors and
-// dates are read with period.ParseDate.
+// UnmarshalJSON decodes an event from the form MarshalJSON writes, "kind"
+// and "date" required, strictly: unknown fields, duplicate keys (in "meta"
+// too), values of the wrong type and invalid dates are errors naming the
+// field, and null is the same as an absent field. The event is then
+// checked as Apply checks it: the fields its kind needs and no other. The
+// errors wrap ErrInvalidEvent, or the cause (period.ErrInvalidDate,
+// ErrInvalidPlan…).
 func (e *Event) UnmarshalJSON(data []byte) error {
-	var j eventJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&j); err != nil {
-		return fmt.Errorf("%w: decoding an event: %w", ErrInvalidEvent, err)
-	}
-	v := Event{Kind: j.Kind, Plan: j.Plan, Flexible: j.Flexible, WholePeriod: j.WholePeriod, PauseID: j.PauseID,
-		Discount: j.Discount, Proration: j.Proration, Credit: j.Credit, Feature: j.Feature, Quantity: j.Quantity,
-		Ref: j.Ref, Meta: j.Meta}
-	var err error
-	if v.Date, err = period.ParseDate(j.Date); err != nil {
-		return err
-	}
-	if j.Reason != nil {
-		v.Reason = *j.Reason
-	}
-	for _, f := range []struct {
-		text string
-		to   **date.Date
-	}{{j.Effective, &v.Effective}, {j.Due, &v.Due}} {
-		if f.text == "" {
-			continue
+	return jsonx.Unmarshal(data, e, ErrInvalidEvent, Event.validate, func(v *Event) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Text("kind", &v.Kind).Required(),
+			jsonx.Date("date", &v.Date).Required(),
+			jsonx.Text("reason", &v.Reason),
+			jsonx.DatePtr("effective", &v.Effective),
+			jsonx.Ptr("plan", &v.Plan),
+			jsonx.Ptr("flexible", &v.Flexible),
+			jsonx.Ptr("whole_period", &v.WholePeriod),
+			jsonx.IntPtr("pause_id", &v.PauseID),
+			jsonx.DatePtr("due", &v.Due),
+			jsonx.Ptr("discount", &v.Discount),
+			jsonx.Text("proration", &v.Proration),
+			jsonx.Text("credit", &v.Credit),
+			jsonx.String("feature", &v.Feature),
+			jsonx.Int64Ptr("quantity", &v.Quantity),
+			jsonx.String("ref", &v.Ref),
+			jsonx.StringMap("meta", &v.Meta),
 		}
-		d, err := period.ParseDate(f.text)
-		if err != nil {
-			return err
-		}
-		*f.to = &d
-	}
-	*e = v
-	return nil
+	})
 }

@@ -3,6 +3,7 @@ package subscription
 import (
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
@@ -15,27 +16,27 @@ import (
 // configure one with a struct literal and check it with Validate.
 type Plan struct {
 	// Name is an optional label, copied to nothing but kept in JSON.
-	Name string `json:"name,omitempty"`
+	Name string
 	// Every is the length of a billing period.
-	Every period.Recurrence `json:"every"`
+	Every period.Recurrence
 	// Price is what one billing period costs.
-	Price invoice.Price `json:"price"`
+	Price invoice.Price
 	// Trial is an optional trial at the start.
-	Trial TrialOffer `json:"trial"`
+	Trial TrialOffer
 	// Periods is the fixed term in billed periods; 0 renews without end.
-	Periods int `json:"periods,omitempty"`
+	Periods int
 	// Billing says when invoices are issued; zero means InAdvance.
-	Billing Billing `json:"billing,omitempty"`
+	Billing Billing
 	// Retry is the retry policy for failed renewal charges; the zero
 	// policy has no retry period.
-	Retry retry.Policy `json:"retry"`
+	Retry retry.Policy
 	// Suspension holds the automatic suspension rules.
-	Suspension retry.Suspension `json:"suspension"`
+	Suspension retry.Suspension
 	// Pauses is the pause policy of the contract: limits checked by the
 	// pause commands and an optional freeze fee, billed as its own line on
 	// the first invoice issued after the pause is decided. The zero policy
 	// has no limit and no fee.
-	Pauses pause.Policy `json:"pauses"`
+	Pauses pause.Policy
 }
 
 // TrialOffer is a trial at the start of a subscription, in days or in whole
@@ -43,12 +44,12 @@ type Plan struct {
 type TrialOffer struct {
 	// Days is the length of a trial in days; billing then starts when the
 	// trial ends, which becomes the schedule's anchor.
-	Days int `json:"days,omitempty"`
+	Days int
 	// Periods is the length of a trial in billing periods.
-	Periods int `json:"periods,omitempty"`
+	Periods int
 	// Price is the price of the whole trial (Days) or of each trial period
 	// (Periods); nil means free, and a free trial issues no invoice.
-	Price *invoice.Money `json:"price,omitempty"`
+	Price *invoice.Money
 }
 
 // Bounds of a plan, so that no date leaves 0001-01-01 … 9999-12-31 and no
@@ -79,7 +80,7 @@ func (p Plan) billing() Billing {
 // pause fee in another currency than the price (invoice.ErrCurrencyMismatch)
 // or below zero, a retry policy whose attempts reach the shortest period
 // (retry.ErrRetryTooLong), invalid suspension rules or pause policy, or a
-// name longer than MaxNameLen.
+// name that is not UTF-8 text of at most MaxNameLen bytes.
 func (p Plan) Validate() error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: "+format, append([]any{ErrInvalidPlan}, args...)...)
@@ -90,13 +91,13 @@ func (p Plan) Validate() error {
 	if err := p.Price.Validate(); err != nil {
 		return bad("%w", err)
 	}
-	if len(p.Name) > MaxNameLen {
-		return bad("name of %d bytes: want at most %d", len(p.Name), MaxNameLen)
+	if len(p.Name) > MaxNameLen || !utf8.ValidString(p.Name) {
+		return bad("name %q of %d bytes: want UTF-8 text of at most %d", clip(p.Name), len(p.Name), MaxNameLen)
 	}
 	if p.Periods < 0 || p.Periods > MaxPeriods {
 		return bad("term of %d periods: want 0 (no end) to %d", p.Periods, MaxPeriods)
 	}
-	if p.Billing != 0 && p.Billing != InAdvance && p.Billing != InArrears {
+	if p.Billing != 0 && !p.Billing.Valid() {
 		return bad("billing %d: want in_advance or in_arrears", uint8(p.Billing))
 	}
 	if err := p.Trial.validate(p); err != nil {

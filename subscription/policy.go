@@ -1,6 +1,6 @@
 package subscription
 
-import "strconv"
+import "github.com/billcycle/billcycle/internal/enum"
 
 // ProrationPolicy says how a change inside a billing period is billed.
 // The zero ProrationPolicy is invalid: a forgotten policy fails.
@@ -21,30 +21,23 @@ const (
 	NoProration
 )
 
-var prorationNames = [...]string{ProrateNow: "prorate_now", ProrateAtRenewal: "prorate_at_renewal", NoProration: "no_proration"}
+var prorationNames = enum.New[ProrationPolicy]("proration policy", ErrInvalidEvent,
+	"prorate_now", "prorate_at_renewal", "no_proration")
 
-// String returns "prorate_now", "prorate_at_renewal" or "no_proration".
-func (p ProrationPolicy) String() string {
-	if p.Valid() {
-		return prorationNames[p]
-	}
-	return "proration_policy(" + strconv.Itoa(int(p)) + ")"
-}
+// String returns "prorate_now", "prorate_at_renewal" or "no_proration", or
+// "proration policy(N)" for an invalid policy.
+func (p ProrationPolicy) String() string { return prorationNames.String(p) }
 
 // Valid reports whether p is one of the proration policies.
-func (p ProrationPolicy) Valid() bool { return p >= ProrateNow && p <= NoProration }
+func (p ProrationPolicy) Valid() bool { return prorationNames.Valid(p) }
 
-// MarshalText encodes the policy as its name.
-func (p ProrationPolicy) MarshalText() ([]byte, error) {
-	return marshalEnum("proration policy", prorationNames[:], uint8(p))
-}
+// MarshalText encodes the policy as its name; an invalid policy is an
+// error wrapping ErrInvalidEvent.
+func (p ProrationPolicy) MarshalText() ([]byte, error) { return prorationNames.MarshalText(p) }
 
-// UnmarshalText decodes a policy from its name.
-func (p *ProrationPolicy) UnmarshalText(b []byte) error {
-	v, err := unmarshalEnum("proration policy", prorationNames[:], b)
-	*p = ProrationPolicy(v)
-	return err
-}
+// UnmarshalText decodes a policy from its name; any other text is an error
+// wrapping ErrInvalidEvent.
+func (p *ProrationPolicy) UnmarshalText(b []byte) error { return prorationNames.UnmarshalText(b, p) }
 
 // CreditPolicy says what a termination now gives back of an invoiced
 // period (Chargebee's credit options). The zero CreditPolicy is invalid.
@@ -61,27 +54,19 @@ const (
 	FullCredit
 )
 
-var creditNames = [...]string{NoCredit: "no_credit", ProratedCredit: "prorated", FullCredit: "full"}
+var creditNames = enum.New[CreditPolicy]("credit policy", ErrInvalidEvent, "no_credit", "prorated", "full")
 
-// String returns "no_credit", "prorated" or "full".
-func (c CreditPolicy) String() string {
-	if c.Valid() {
-		return creditNames[c]
-	}
-	return "credit_policy(" + strconv.Itoa(int(c)) + ")"
-}
+// String returns "no_credit", "prorated" or "full", or "credit policy(N)"
+// for an invalid policy.
+func (c CreditPolicy) String() string { return creditNames.String(c) }
 
 // Valid reports whether c is one of the credit policies.
-func (c CreditPolicy) Valid() bool { return c >= NoCredit && c <= FullCredit }
+func (c CreditPolicy) Valid() bool { return creditNames.Valid(c) }
 
-// MarshalText encodes the policy as its name.
-func (c CreditPolicy) MarshalText() ([]byte, error) {
-	return marshalEnum("credit policy", creditNames[:], uint8(c))
-}
+// MarshalText encodes the policy as its name; an invalid policy is an
+// error wrapping ErrInvalidEvent.
+func (c CreditPolicy) MarshalText() ([]byte, error) { return creditNames.MarshalText(c) }
 
-// UnmarshalText decodes a policy from its name.
-func (c *CreditPolicy) UnmarshalText(b []byte) error {
-	v, err := unmarshalEnum("credit policy", creditNames[:], b)
-	*c = CreditPolicy(v)
-	return err
-}
+// UnmarshalText decodes a policy from its name; any other text is an error
+// wrapping ErrInvalidEvent.
+func (c *CreditPolicy) UnmarshalText(b []byte) error { return creditNames.UnmarshalText(b, c) }

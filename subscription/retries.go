@@ -2,8 +2,8 @@ package subscription
 
 import (
 	"iter"
-	"strconv"
 
+	"github.com/billcycle/billcycle/internal/enum"
 	"github.com/billcycle/billcycle/retry"
 	"github.com/rickb777/date/v2"
 )
@@ -12,25 +12,25 @@ import (
 // as the whole log says.
 type RetryPeriod struct {
 	// Due is the day the failed charge was due: the invoice's issue date.
-	Due date.Date `json:"due"`
+	Due date.Date
 	// State is what the attempts came to: retrying, recovered or
 	// exhausted. A period a suspension or termination stopped (Closed)
 	// stays retrying: no attempt succeeded and none will be made.
-	State retry.State `json:"state"`
+	State retry.State
 	// Attempts lists the attempts in date order: the failed ones, then the
 	// payment that recovered the period, or the ones still planned (before
 	// Closed).
-	Attempts []retry.Attempt `json:"attempts"`
+	Attempts []retry.Attempt
 	// Next is the next planned attempt; nil when none will be made.
-	Next *date.Date `json:"next,omitempty"`
+	Next *date.Date
 	// Settled is the day the period recovered or ran out; nil otherwise.
-	Settled *date.Date `json:"settled,omitempty"`
+	Settled *date.Date
 	// Closed is the day a suspension or a termination stopped the period
 	// before it settled; nil if none did.
-	Closed *date.Date `json:"closed,omitempty"`
+	Closed *date.Date
 	// Unpaid reports whether the invoice is unpaid: the retries ran out or
 	// were stopped, and nothing was paid since.
-	Unpaid bool `json:"unpaid,omitempty"`
+	Unpaid bool
 }
 
 // RetryPeriods returns the retry periods of the log in order, with what
@@ -91,27 +91,22 @@ const (
 	Unpaid
 )
 
-var paymentNames = [...]string{Paid: "paid", Open: "open", Unpaid: "unpaid"}
+var paymentNames = enum.New[Payment]("payment", ErrInvalidView, "paid", "open", "unpaid")
 
-// String returns "paid", "open" or "unpaid".
-func (p Payment) String() string {
-	if p >= Paid && p <= Unpaid {
-		return paymentNames[p]
-	}
-	return "payment(" + strconv.Itoa(int(p)) + ")"
-}
+// String returns "paid", "open" or "unpaid", or "payment(N)" for an
+// invalid status.
+func (p Payment) String() string { return paymentNames.String(p) }
 
-// MarshalText encodes the payment status as its name.
-func (p Payment) MarshalText() ([]byte, error) {
-	return marshalEnum("payment", paymentNames[:], uint8(p))
-}
+// Valid reports whether p is one of the payment statuses.
+func (p Payment) Valid() bool { return paymentNames.Valid(p) }
 
-// UnmarshalText decodes a payment status from its name.
-func (p *Payment) UnmarshalText(b []byte) error {
-	v, err := unmarshalEnum("payment", paymentNames[:], b)
-	*p = Payment(v)
-	return err
-}
+// MarshalText encodes the payment status as its name; an invalid status is
+// an error wrapping ErrInvalidView.
+func (p Payment) MarshalText() ([]byte, error) { return paymentNames.MarshalText(p) }
+
+// UnmarshalText decodes a payment status from its name; any other text is
+// an error wrapping ErrInvalidView.
+func (p *Payment) UnmarshalText(b []byte) error { return paymentNames.UnmarshalText(b, p) }
 
 // paymentOf returns the payment status of the invoice issued on due, as of
 // the end of the log's projection.

@@ -337,7 +337,7 @@ func TestDatesStayWithinYear9999(t *testing.T) {
 	p := monthly("10.00")
 	p.Periods = 200_000 // ends in the year 18687
 	_, err := subscription.New(subscription.Terms{Plan: p, Start: d("2020-01-01")})
-	require.ErrorIs(t, err, subscription.ErrInvalidPlan)
+	require.ErrorIs(t, err, subscription.ErrInvalidTerms)
 	assert.Contains(t, err.Error(), "9999-12-31")
 
 	yearly := monthly("1.00")

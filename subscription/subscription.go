@@ -1,12 +1,9 @@
 package subscription
 
 import (
-	"encoding/json"
 	"fmt"
 	"iter"
-	"slices"
 
-	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
 )
 
@@ -51,8 +48,8 @@ type history struct {
 }
 
 // New returns a subscription with an empty log. It returns an error
-// wrapping ErrInvalidPlan for a plan that cannot work, or for an anchor
-// before the start or more than one period after it.
+// wrapping ErrInvalidPlan for a plan that cannot work, and one wrapping
+// ErrInvalidTerms for terms that cannot (see ErrInvalidTerms).
 func New(t Terms) (Subscription, error) {
 	tm, err := newTerms(t)
 	if err != nil {
@@ -193,63 +190,4 @@ func (s Subscription) fold() *model {
 		return newModel(s.t)
 	}
 	return s.h.fold.clone()
-}
-
-type termsJSON struct {
-	Plan        Plan   `json:"plan"`
-	Start       string `json:"start"`
-	Anchor      string `json:"anchor,omitempty"`
-	Buyer       string `json:"buyer,omitempty"`
-	Beneficiary string `json:"beneficiary,omitempty"`
-}
-
-type subscriptionJSON struct {
-	termsJSON
-	Events []Event `json:"events"`
-}
-
-// MarshalJSON encodes the terms and the log:
-// {"plan":…,"start":"2021-10-01","events":[…]}.
-func (s Subscription) MarshalJSON() ([]byte, error) {
-	if s.t == nil {
-		return nil, fmt.Errorf("%w: encoding", ErrNoTerms)
-	}
-	t := s.t
-	j := subscriptionJSON{termsJSON: termsJSON{Plan: t.plan, Start: t.start.String(),
-		Buyer: t.buyer, Beneficiary: t.beneficiary}, Events: s.log()}
-	if t.anchorSet {
-		j.Anchor = t.anchor.String()
-	}
-	if j.Events == nil {
-		j.Events = []Event{}
-	}
-	return json.Marshal(j)
-}
-
-// UnmarshalJSON decodes a subscription and replays its log, so that a
-// decoded value is always valid: dates are read strictly (2021-02-30 is an
-// error) and an event that cannot apply is an *EventError.
-func (s *Subscription) UnmarshalJSON(data []byte) error {
-	var j subscriptionJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("subscription: decoding: %w", err)
-	}
-	start, err := period.ParseDate(j.Start)
-	if err != nil {
-		return err
-	}
-	t := Terms{Plan: j.Plan, Start: start, Buyer: j.Buyer, Beneficiary: j.Beneficiary}
-	if j.Anchor != "" {
-		a, err := period.ParseDate(j.Anchor)
-		if err != nil {
-			return err
-		}
-		t.Anchor = &a
-	}
-	v, err := Replay(t, slices.Values(j.Events))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
 }

@@ -2,6 +2,7 @@ package subscription
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
@@ -37,9 +38,10 @@ type terms struct {
 }
 
 // newTerms checks t and resolves its anchor, lead and trial. It returns an
-// error wrapping ErrInvalidPlan for a plan that cannot work, an anchor
-// before the start or more than one period after it, or dates after
-// 9999-12-31.
+// error wrapping ErrInvalidPlan for a plan that cannot work, and one
+// wrapping ErrInvalidTerms for an anchor before the start or more than one
+// period after it, dates after 9999-12-31, or a buyer or beneficiary that
+// is not UTF-8 text of at most MaxRefLen bytes.
 func newTerms(t Terms) (*terms, error) {
 	if err := t.Plan.Validate(); err != nil {
 		return nil, err
@@ -47,16 +49,19 @@ func newTerms(t Terms) (*terms, error) {
 	p := t.Plan.clone()
 	tm := &terms{plan: p, start: t.Start, anchor: t.Start + date.Date(p.Trial.Days),
 		buyer: t.Buyer, beneficiary: t.Beneficiary, trialEnd: t.Start}
+	if err := checkRefs(t); err != nil {
+		return nil, err
+	}
 	if err := period.CheckDate(t.Start); err != nil {
-		return nil, fmt.Errorf("%w: start: %w", ErrInvalidPlan, err)
+		return nil, fmt.Errorf("%w: start: %w", ErrInvalidTerms, err)
 	}
 	if t.Anchor != nil {
 		if p.Trial.Days > 0 && *t.Anchor != tm.anchor {
-			return nil, fmt.Errorf("%w: anchor %s with a %d-day trial from %s", ErrInvalidPlan, *t.Anchor, p.Trial.Days, t.Start)
+			return nil, fmt.Errorf("%w: anchor %s with a %d-day trial from %s", ErrInvalidTerms, *t.Anchor, p.Trial.Days, t.Start)
 		}
 		limit := boundary(period.Schedule{Anchor: t.Start, Every: p.Every}, 1)
 		if *t.Anchor < t.Start || *t.Anchor >= limit {
-			return nil, fmt.Errorf("%w: anchor %s not in [%s, %s)", ErrInvalidPlan, *t.Anchor, t.Start, limit)
+			return nil, fmt.Errorf("%w: anchor %s not in [%s, %s)", ErrInvalidTerms, *t.Anchor, t.Start, limit)
 		}
 		tm.anchor, tm.anchorSet = *t.Anchor, true
 	}
@@ -72,17 +77,28 @@ func newTerms(t Terms) (*terms, error) {
 		tm.trialEnd = boundary(sched, p.Trial.Periods)
 	}
 	if tm.anchor > lastDay || tm.trialEnd > lastDay {
-		return nil, fmt.Errorf("%w: start %s, anchor %s: dates after %s", ErrInvalidPlan, t.Start, tm.anchor, lastDay)
+		return nil, fmt.Errorf("%w: start %s, anchor %s: dates after %s", ErrInvalidTerms, t.Start, tm.anchor, lastDay)
 	}
 	tm.termEnd = forever
 	if p.Periods > 0 {
 		if tm.termEnd = boundary(sched, p.Periods); tm.termEnd > lastDay || tm.termEnd <= tm.anchor {
-			return nil, fmt.Errorf("%w: a term of %d periods from %s ends after %s", ErrInvalidPlan, p.Periods, tm.anchor, lastDay)
+			return nil, fmt.Errorf("%w: a term of %d periods from %s ends after %s", ErrInvalidTerms, p.Periods, tm.anchor, lastDay)
 		}
 	}
 	tm.seg0[0] = seg{from: tm.start, state: Active, cause: -1}
 	tm.known0[0] = knownEnd{on: tm.start, end: tm.termEnd}
 	return tm, nil
+}
+
+// checkRefs checks the buyer and beneficiary of t: UTF-8 text, so that
+// JSON keeps them exactly, of at most MaxRefLen bytes.
+func checkRefs(t Terms) error {
+	for _, f := range []struct{ name, v string }{{"buyer", t.Buyer}, {"beneficiary", t.Beneficiary}} {
+		if len(f.v) > MaxRefLen || !utf8.ValidString(f.v) {
+			return fmt.Errorf("%w: %s %q: want UTF-8 text of at most %d bytes", ErrInvalidTerms, f.name, clip(f.v), MaxRefLen)
+		}
+	}
+	return nil
 }
 
 // firstRun returns the run the subscription starts with.

@@ -1,8 +1,6 @@
 package subscription
 
 import (
-	"encoding/json"
-	"fmt"
 	"slices"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -13,30 +11,30 @@ import (
 // Segment is a stretch of days with one state, and why it is in it.
 type Segment struct {
 	// Period is the range of days, clipped to the timeline's span.
-	Period period.Period `json:"period"`
+	Period period.Period
 	// State is the state on those days.
-	State State `json:"state"`
+	State State
 	// Reason is the suspension reason, if any.
-	Reason Reason `json:"reason,omitempty"`
+	Reason Reason
 	// Cause is the log index of the event that began the segment — for a
 	// paused segment, the event that added the pause, which is its ID — or
 	// −1 when the plan did (the start, the end of a trial or of the term).
-	Cause int `json:"cause"`
+	Cause int
 	// PauseReason is the reason of the pause of a paused segment.
-	PauseReason string `json:"pause_reason,omitempty"`
+	PauseReason string
 }
 
 // TimelineInvoice is an invoice of the timeline, whether it has been
 // issued as of the timeline's date, and whether it was paid.
 type TimelineInvoice struct {
 	// Invoice is the computed invoice.
-	Invoice invoice.Invoice `json:"invoice"`
+	Invoice invoice.Invoice
 	// Issued reports whether IssueDate is on or before the timeline's AsOf.
-	Issued bool `json:"issued"`
+	Issued bool
 	// Payment is whether the invoice was paid, as the whole log says: paid
 	// unless its charge failed, open while retrying, unpaid when the
 	// retries ran out or were stopped with no payment since.
-	Payment Payment `json:"payment"`
+	Payment Payment
 }
 
 // Timeline is everything a backend needs about a span of days: the states,
@@ -44,21 +42,21 @@ type TimelineInvoice struct {
 // and the events of the log, as of a date.
 type Timeline struct {
 	// Span is the range of days the timeline covers.
-	Span period.Period `json:"span"`
+	Span period.Period
 	// AsOf is the date the Issued flags are computed for.
-	AsOf date.Date `json:"as_of"`
+	AsOf date.Date
 	// Segments tile Span with states, in order.
-	Segments []Segment `json:"segments"`
+	Segments []Segment
 	// Periods are the billing periods that share a day with Span.
-	Periods []BillingPeriod `json:"periods"`
+	Periods []BillingPeriod
 	// Invoices are the invoices of those periods.
-	Invoices []TimelineInvoice `json:"invoices"`
+	Invoices []TimelineInvoice
 	// Retries are the retry periods of the log, with every attempt.
-	Retries []RetryPeriod `json:"retries"`
+	Retries []RetryPeriod
 	// Events are the events of the log dated within Span.
-	Events []Event `json:"events"`
+	Events []Event
 	// Termination is the termination date, if the subscription has one.
-	Termination *date.Date `json:"termination,omitempty"`
+	Termination *date.Date
 }
 
 // Timeline returns the timeline of span as of asOf. It returns an error
@@ -151,57 +149,12 @@ func (m *model) segmentAt(d date.Date) Segment {
 	return sg
 }
 
-type timelineJSON struct {
-	Span        period.Period     `json:"span"`
-	AsOf        string            `json:"as_of"`
-	Segments    []Segment         `json:"segments"`
-	Periods     []BillingPeriod   `json:"periods"`
-	Invoices    []TimelineInvoice `json:"invoices"`
-	Retries     []RetryPeriod     `json:"retries"`
-	Events      []Event           `json:"events"`
-	Termination string            `json:"termination,omitempty"`
-}
-
-// MarshalJSON encodes the timeline with snake_case field names and
-// "YYYY-MM-DD" dates.
-func (t Timeline) MarshalJSON() ([]byte, error) {
-	j := timelineJSON{Span: t.Span, AsOf: t.AsOf.String(), Segments: t.Segments, Periods: t.Periods,
-		Invoices: t.Invoices, Retries: t.Retries, Events: t.Events}
-	if t.Termination != nil {
-		j.Termination = t.Termination.String()
-	}
-	return json.Marshal(j)
-}
-
-// UnmarshalJSON decodes a timeline, reading dates strictly.
-func (t *Timeline) UnmarshalJSON(data []byte) error {
-	var j timelineJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("subscription: decoding timeline: %w", err)
-	}
-	asOf, err := period.ParseDate(j.AsOf)
-	if err != nil {
-		return err
-	}
-	v := Timeline{Span: j.Span, AsOf: asOf, Segments: j.Segments, Periods: j.Periods,
-		Invoices: j.Invoices, Retries: j.Retries, Events: j.Events}
-	if j.Termination != "" {
-		end, err := period.ParseDate(j.Termination)
-		if err != nil {
-			return err
-		}
-		v.Termination = &end
-	}
-	*t = v
-	return nil
-}
-
 // Preview is what a command would do: the timeline before and after it.
 type Preview struct {
 	// Before is the timeline without the command.
-	Before Timeline `json:"before"`
+	Before Timeline
 	// After is the timeline with the command applied.
-	After Timeline `json:"after"`
+	After Timeline
 }
 
 // Preview runs cmd on the subscription and returns the timelines of span

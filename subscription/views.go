@@ -14,9 +14,9 @@ import (
 // suspension.
 type Status struct {
 	// State is the state on the date.
-	State State `json:"state"`
+	State State
 	// Reason is why the subscription is suspended; zero otherwise.
-	Reason Reason `json:"reason,omitempty"`
+	Reason Reason
 }
 
 // StatusOn returns the state of the subscription on date d, as its whole
@@ -65,14 +65,14 @@ func (s Subscription) PlanOn(d date.Date) Plan {
 // BillingPeriod is one period of the billing schedule.
 type BillingPeriod struct {
 	// Period is the range of days the period covers.
-	Period period.Period `json:"period"`
+	Period period.Period
 	// Number counts the billed periods before it (paused ones excluded).
-	Number int `json:"number"`
+	Number int
 	// Paused reports whether a whole-period pause removed the period: it
 	// has no invoice and no access.
-	Paused bool `json:"paused,omitempty"`
+	Paused bool
 	// PauseReason is the reason of that pause.
-	PauseReason string `json:"pause_reason,omitempty"`
+	PauseReason string
 }
 
 // Periods returns the billing periods that share a day with span, in
@@ -136,15 +136,15 @@ func (s Subscription) NextRenewal(asOf date.Date) (date.Date, bool) {
 type PauseInfo struct {
 	// ID identifies the pause for KindDeletePause: the log index of the event
 	// that added it.
-	ID int `json:"id"`
+	ID int
 	// On is the day the pause was decided.
-	On date.Date `json:"on"`
+	On date.Date
 	// Reason is the pause's reason.
-	Reason string `json:"reason"`
+	Reason string
 	// Flexible is set for a flexible pause.
-	Flexible *pause.Flexible `json:"flexible,omitempty"`
+	Flexible *pause.Flexible
 	// WholePeriod is set for a whole-period pause.
-	WholePeriod *pause.WholePeriod `json:"whole_period,omitempty"`
+	WholePeriod *pause.WholePeriod
 }
 
 // Pauses returns the pauses that are not deleted, in the order they were
