@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -54,15 +55,7 @@ func Allocate(total Money, weights []int64) ([]Money, error) {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		switch {
-		case rems[a] > rems[b]:
-			return -1
-		case rems[a] < rems[b]:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rems[b], rems[a]) })
 	for _, i := range order[:left] {
 		out[i].minor++
 	}

@@ -1,6 +1,7 @@
 package invoice
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"strconv"
@@ -182,11 +183,5 @@ func (m Money) Cmp(o Money) (int, error) {
 	if m.cur != o.cur {
 		return 0, mismatch("compare", m, o)
 	}
-	switch {
-	case m.minor < o.minor:
-		return -1, nil
-	case m.minor > o.minor:
-		return 1, nil
-	}
-	return 0, nil
+	return cmp.Compare(m.minor, o.minor), nil
 }

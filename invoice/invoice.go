@@ -186,12 +186,13 @@ func totals(lines []Line, c Currency) (sub, disc, total Money, err error) {
 // NewCreditNote's credit notes are always valid.
 func (inv Invoice) Validate() error {
 	c := inv.Currency
-	switch {
-	case !inv.Kind.Valid():
+	if !inv.Kind.Valid() {
 		return fmt.Errorf("%w: document of %s", ErrInvalidKind, inv.Kind)
-	case !c.Valid():
+	}
+	if !c.Valid() {
 		return fmt.Errorf("%w: %s of %s without a currency", ErrUnknownCurrency, inv.Kind, inv.Period)
-	case len(inv.Lines) == 0:
+	}
+	if len(inv.Lines) == 0 {
 		return fmt.Errorf("%w: %s of %s without a line", ErrInvalidInvoice, inv.Kind, inv.Period)
 	}
 	if err := checkDocument(inv.Kind.String(), inv.IssueDate, inv.Period); err != nil {
@@ -255,12 +256,13 @@ func (inv Invoice) validateKind() error {
 	if err := checkDocument("credited invoice", r.IssueDate, r.Period); err != nil {
 		return err
 	}
-	switch {
-	case inv.IssueDate < r.IssueDate:
+	if inv.IssueDate < r.IssueDate {
 		return fmt.Errorf("%w: credit note issued %s before the %s", ErrInvalidInvoice, inv.IssueDate, *r)
-	case inv.Period.Start < r.Period.Start || inv.Period.End > r.Period.End:
+	}
+	if inv.Period.Start < r.Period.Start || inv.Period.End > r.Period.End {
 		return fmt.Errorf("%w: credit note of %s outside the period of the %s", ErrInvalidInvoice, inv.Period, *r)
-	case !inv.Total.IsNegative():
+	}
+	if !inv.Total.IsNegative() {
 		return fmt.Errorf("%w: credit note total %s: want a negative total", ErrInvalidInvoice, inv.Total)
 	}
 	return nil

@@ -88,12 +88,13 @@ func parseMinor(s string, digits int) (int64, *parseError) {
 			n = n*10 + int64(part[i]-'0')
 		}
 	}
-	switch {
-	case n > MaxMinor:
+	if n > MaxMinor {
 		return 0, &parseError{ErrOutOfRange, "beyond ±10^15 minor units"}
-	case neg && n == 0:
+	}
+	if neg && n == 0 {
 		return 0, &parseError{ErrInvalidAmount, "negative zero"}
-	case neg:
+	}
+	if neg {
 		n = -n
 	}
 	return n, nil
@@ -153,13 +154,11 @@ func FromDecimal(d decimal.Decimal, c Currency) (Money, error) {
 	// Bound the work before any big-number arithmetic: with nd digits and
 	// exponent e in minor units, the value has nd+e digits before the point.
 	units := d.Shift(int32(c.Digits()))
-	switch nd, e := units.NumDigits(), int(units.Exponent()); {
-	case nd+e > 16:
-		return Money{}, fmt.Errorf("%w: %s %s is beyond ±%d minor units", ErrOutOfRange, decimalText(d), c, MaxMinor)
-	case nd+e <= 0 || !units.IsInteger():
+	digits := units.NumDigits() + int(units.Exponent()) // before the point
+	if digits <= 0 || !units.IsInteger() {
 		return Money{}, fmt.Errorf("%w %s in %s: more than %d minor digits", ErrInvalidAmount, decimalText(d), c, c.Digits())
 	}
-	if units.Abs().GreaterThan(decimal.NewFromInt(MaxMinor)) {
+	if digits > 16 || units.Abs().GreaterThan(decimal.NewFromInt(MaxMinor)) {
 		return Money{}, fmt.Errorf("%w: %s %s is beyond ±%d minor units", ErrOutOfRange, decimalText(d), c, MaxMinor)
 	}
 	return Money{units.IntPart(), c}, nil

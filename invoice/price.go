@@ -159,11 +159,11 @@ func (f Feature) validate(c Currency) error {
 	}
 	var prev int64
 	for i, t := range f.Tiers {
-		last := i == len(f.Tiers)-1
-		switch {
-		case last && t.UpTo != 0:
-			return fmt.Errorf("%w: last tier up to %d; want 0 (no upper bound)", ErrInvalidTiers, t.UpTo)
-		case !last && (t.UpTo <= prev || t.UpTo > MaxQuantity):
+		if last := i == len(f.Tiers)-1; last {
+			if t.UpTo != 0 {
+				return fmt.Errorf("%w: last tier up to %d; want 0 (no upper bound)", ErrInvalidTiers, t.UpTo)
+			}
+		} else if t.UpTo <= prev || t.UpTo > MaxQuantity {
 			return fmt.Errorf("%w: tier %d up to %d after %d; want increasing bounds from 1 to %d", ErrInvalidTiers, i, t.UpTo, prev, MaxQuantity)
 		}
 		prev = t.UpTo
@@ -201,40 +201,12 @@ func (f Feature) charge(c Currency) (qty int64, unit, amount Money, costs bool, 
 	if q <= 0 {
 		return 0, unit, amount, false, nil
 	}
-	var acc sum
-	acc.m = amount
-	switch {
-	case f.UnitPrice != nil:
+	acc := sum{m: amount}
+	if f.UnitPrice != nil {
 		unit = *f.UnitPrice
 		acc.addProduct(unit, q)
-	case f.TierMode == Volume:
-		for _, t := range f.Tiers {
-			if t.UpTo == 0 || q <= t.UpTo {
-				unit = t.UnitPrice
-				acc.addProduct(unit, q)
-				acc.addPtr(t.Flat)
-				break
-			}
-		}
-	case f.TierMode == Graduated:
-		var prev int64
-		for i, t := range f.Tiers {
-			if q <= prev {
-				break
-			}
-			hi := q
-			if t.UpTo != 0 {
-				hi = min(q, t.UpTo)
-			}
-			acc.addProduct(t.UnitPrice, hi-prev)
-			acc.addPtr(t.Flat)
-			if i == 0 && t.Flat == nil {
-				unit = t.UnitPrice
-			} else {
-				unit = Zero(c)
-			}
-			prev = t.UpTo
-		}
+	} else {
+		unit = f.tiers(q, &acc)
 	}
 	if acc.err != nil {
 		return 0, Money{}, Money{}, false, fmt.Errorf("%w (feature %q, %d units)", acc.err, f.Name, q)
@@ -243,6 +215,42 @@ func (f Feature) charge(c Currency) (qty int64, unit, amount Money, costs bool, 
 		return 0, Zero(c), acc.m, false, nil
 	}
 	return q, unit, acc.m, true, nil
+}
+
+// tiers adds to acc what the tiers of a valid feature charge for q units,
+// and returns the unit price to show: the tier's for Volume, the first
+// tier's for Graduated while only it is reached without a flat fee, zero
+// otherwise.
+func (f Feature) tiers(q int64, acc *sum) Money {
+	unit := Zero(acc.m.cur)
+	if f.TierMode == Volume {
+		for _, t := range f.Tiers {
+			if t.UpTo == 0 || q <= t.UpTo {
+				acc.addProduct(t.UnitPrice, q)
+				acc.addPtr(t.Flat)
+				return t.UnitPrice
+			}
+		}
+		return unit // unreachable for valid tiers: the last is unbounded
+	}
+	var prev int64
+	for i, t := range f.Tiers {
+		if q <= prev {
+			break
+		}
+		hi := q
+		if t.UpTo != 0 {
+			hi = min(q, t.UpTo)
+		}
+		acc.addProduct(t.UnitPrice, hi-prev)
+		acc.addPtr(t.Flat)
+		unit = Zero(acc.m.cur)
+		if i == 0 && t.Flat == nil {
+			unit = t.UnitPrice
+		}
+		prev = t.UpTo
+	}
+	return unit
 }
 
 // sum adds up money and keeps the first error.

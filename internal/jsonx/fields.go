@@ -155,11 +155,6 @@ func Value(name string, p json.Unmarshaler) Field {
 	return Field{name: name, decode: p.UnmarshalJSON}
 }
 
-// Func decodes the raw JSON value of the field with fn.
-func Func(name string, fn func(raw []byte) error) Field {
-	return Field{name: name, decode: fn}
-}
-
 // unmarshaler is *T when *T implements json.Unmarshaler.
 type unmarshaler[T any] interface {
 	*T

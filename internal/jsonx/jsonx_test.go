@@ -227,3 +227,72 @@ func TestUnmarshal(t *testing.T) {
 	require.ErrorIs(t, jsonx.Decode([]byte(`{"d":"2024-02-30"}`), errOuter, jsonx.DatePtr("d", &d)), civil.ErrInvalidDate)
 	require.Equal(t, date.New(2024, time.February, 29), *d, "unchanged on error")
 }
+
+type named struct{ V string }
+
+func (n *named) UnmarshalText(b []byte) error {
+	if string(b) == "bad" {
+		return errInner
+	}
+	n.V = string(b)
+	return nil
+}
+
+func TestFieldKinds(t *testing.T) {
+	var n int
+	var txt named
+	var g item
+	fields := []jsonx.Field{jsonx.Int("n", &n), jsonx.Text("t", &txt), jsonx.Value("g", &g)}
+	require.NoError(t, jsonx.Decode([]byte(`{"n":-12,"t":"word","g":{"name":"x"}}`), errOuter, fields...))
+	require.Equal(t, -12, n)
+	require.Equal(t, "word", txt.V)
+	require.Equal(t, "x", g.Name)
+	for data, msg := range map[string]string{
+		`{"n":"1"}`:        `shop: field n: invalid order: want an integer, got a string`,
+		`{"n":true}`:       `shop: field n: invalid order: want an integer, got a boolean`,
+		`{"t":"bad"}`:      `shop: field t: invalid item`,
+		`{"t":1}`:          `shop: field t: invalid order: want a string, got "1"`,
+		`{"g":[]}`:         `shop: field g: invalid item: want a JSON object, got an array`,
+		`{"g":{"name":"x"`: "",
+		`true`:             `shop: invalid order: want a JSON object, got a boolean`,
+		`{"n":1}}`:         "",
+		`{"n":1 "t":"x"}`:  "",
+		`{"n":1,"t":"x",}`: "",
+		` [1] `:            `shop: invalid order: want a JSON object, got an array`,
+		`"a\"b"`:           `shop: invalid order: want a JSON object, got a string`,
+		`12345678901234567890123456789012345678901234567890`: `shop: invalid order: want a JSON object, got "1234567890123456789012345678901234567890…"`,
+	} {
+		err := jsonx.Decode([]byte(data), errOuter, fields...)
+		require.ErrorIs(t, err, errOuter, data)
+		if msg != "" {
+			require.EqualError(t, err, msg, data)
+		}
+	}
+	err := jsonx.Decode([]byte(`{"ids":[1,}`), errOuter, jsonx.Ints("ids", new([]int)))
+	require.ErrorIs(t, err, errOuter)
+}
+
+func TestObjectStopsAtTheFirstError(t *testing.T) {
+	var o jsonx.Object
+	o.Date("d", civil.MaxDate+1)
+	o.String("s", "x")
+	o.Int("i", 1)
+	o.Bool("b", true)
+	o.Date("d2", civil.MinDate)
+	o.Text("t", civilText{})
+	o.Value("v", 1)
+	_, err := o.Bytes()
+	require.ErrorIs(t, err, civil.ErrInvalidDate)
+	require.EqualError(t, err, "period: field d: invalid date: day number 3652059 (+10000-01-01) is outside 0001-01-01 to 9999-12-31")
+
+	var v jsonx.Object
+	v.Value("c", make(chan int))
+	_, err = v.Bytes()
+	require.Error(t, err)
+}
+
+func TestAtPaths(t *testing.T) {
+	inner := jsonx.At("", errInner, errors.New("x: y"))
+	require.EqualError(t, jsonx.At("a", errOuter, inner), "x: field a: y")
+	require.EqualError(t, jsonx.At("a", nil, jsonx.At("[2]", nil, errors.New("x: y"))), "x: field a[2]: y")
+}
