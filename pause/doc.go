@@ -30,8 +30,7 @@
 // the end: it has no invoice and no access where it stood, later periods
 // keep their dates and one period is added after the last, so the
 // termination date moves by the paused length. SkipOnly turns the move off.
-// A period already invoiced cannot be paused (ErrPeriodInvoiced, returned by
-// package subscription).
+// A period already invoiced cannot be paused (subscription.ErrPeriodInvoiced).
 //
 // Every pause carries a reason; a blank one is ErrReasonRequired.
 //

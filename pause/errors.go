@@ -7,9 +7,9 @@ import (
 )
 
 // Sentinel errors of pauses, matched with errors.Is. The errors returned
-// wrap them with the offending values. Some are returned by package
-// subscription, which checks pauses against a schedule and an invoice
-// history; they are defined here so that both packages share them.
+// wrap them with the offending values. The refusals that need a schedule
+// and an invoice history (a period already invoiced, an overlap, a pause
+// not found) are package subscription's.
 var (
 	// ErrReasonRequired reports a pause without a reason: empty, or only
 	// white space.
@@ -21,26 +21,6 @@ var (
 	// periods out of order; and the JSON form of a pause, an override, an
 	// extension, a touch or a booking that is not one.
 	ErrInvalidPause = errors.New("pause: invalid pause")
-	// ErrPeriodInvoiced reports a pause, or the deletion of a pause, that
-	// would change a period already invoiced. Returned by package
-	// subscription.
-	ErrPeriodInvoiced = errors.New("pause: period already invoiced")
-	// ErrOverlap reports a pause that shares days with a pause already
-	// taken. Returned by package subscription.
-	ErrOverlap = errors.New("pause: overlaps another pause")
-	// ErrNotBillingPeriod reports a whole-period pause naming a range that
-	// is not exactly one billing period of the subscription. Returned by
-	// package subscription.
-	ErrNotBillingPeriod = errors.New("pause: not a billing period")
-	// ErrPauseNotFound reports the deletion of a pause that does not
-	// exist. Returned by package subscription.
-	ErrPauseNotFound = errors.New("pause: pause not found")
-	// ErrOrphanPause reports a command that would leave a whole-period
-	// pause on a period that is no longer a billing period — deleting the
-	// pause whose extension added that period, or re-anchoring the schedule
-	// under it: delete the whole-period pause first. Returned by package
-	// subscription.
-	ErrOrphanPause = errors.New("pause: a whole-period pause would no longer name a billing period")
 	// ErrPolicy reports a pause that breaks a limit of a Policy. The error
 	// is a *PolicyError, or several joined, naming the limit and both
 	// values.

@@ -101,7 +101,7 @@ func (s Subscription) ChangePlanAtRenewal(on date.Date, p Plan) (Subscription, e
 // AddFlexiblePause adds a flexible pause, decided on date on: no service on
 // its days; the invoices of the periods it touches keep their amounts
 // unless its overrides set them; its extension adds whole periods at the
-// end. It returns ErrReasonRequired, ErrOverlap (another pause shares a
+// end. It returns pause.ErrReasonRequired, ErrOverlap (another pause shares a
 // day), ErrNoEnd (an extension of a subscription without a termination on
 // a period boundary), ErrNotBillingPeriod (an override of a period the
 // pause does not touch), ErrPeriodInvoiced (an override of an invoice
@@ -114,7 +114,7 @@ func (s Subscription) AddFlexiblePause(on date.Date, p pause.Flexible) (Subscrip
 // default each moves to the end of the subscription (see the package
 // documentation). It returns ErrNotBillingPeriod for a range that is not
 // exactly a billing period before the termination date, ErrPeriodInvoiced
-// for a period that has started, ErrOverlap, ErrReasonRequired, and
+// for a period that has started, ErrOverlap, pause.ErrReasonRequired, and
 // pause.ErrPolicy or pause.ErrInvalidPause.
 func (s Subscription) AddWholePeriodPause(on date.Date, p pause.WholePeriod) (Subscription, error) {
 	return s.Apply(Event{Kind: KindAddWholePeriodPause, Date: on, WholePeriod: &p})

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/billcycle/billcycle/pause"
 	"github.com/rickb777/date/v2"
 )
 
@@ -46,28 +45,22 @@ var (
 	ErrNotDue = errors.New("subscription: no payment due")
 
 	// ErrPeriodInvoiced reports a pause, or the deletion of one, that would
-	// change an invoice already issued on the command's date. It is
-	// pause.ErrPeriodInvoiced.
-	ErrPeriodInvoiced = pause.ErrPeriodInvoiced
-	// ErrReasonRequired reports a pause without a reason. It is
-	// pause.ErrReasonRequired.
-	ErrReasonRequired = pause.ErrReasonRequired
+	// change an invoice already issued on the command's date.
+	ErrPeriodInvoiced = errors.New("subscription: period already invoiced")
 	// ErrNotBillingPeriod reports a whole-period pause of a range that is not
-	// exactly one of the subscription's billing periods. It is
-	// pause.ErrNotBillingPeriod.
-	ErrNotBillingPeriod = pause.ErrNotBillingPeriod
-	// ErrOverlap reports a pause overlapping another. It is pause.ErrOverlap.
-	ErrOverlap = pause.ErrOverlap
+	// exactly one of the subscription's billing periods.
+	ErrNotBillingPeriod = errors.New("subscription: not a billing period")
+	// ErrOverlap reports a pause that shares days with another pause.
+	ErrOverlap = errors.New("subscription: overlaps another pause")
 	// ErrPauseNotFound reports the deletion of a pause that does not exist
-	// or was already deleted. It is pause.ErrPauseNotFound.
-	ErrPauseNotFound = pause.ErrPauseNotFound
+	// or was already deleted.
+	ErrPauseNotFound = errors.New("subscription: pause not found")
 	// ErrOrphanPause reports a command that would leave a whole-period pause
 	// on a period that is no longer a billing period: the deletion of a
 	// pause whose extension added it, or a renewal (restart, late payment
 	// under retry.RestartOnPayment, plan change to another recurrence) that
-	// re-anchors the schedule under it. Delete that pause first. It is
-	// pause.ErrOrphanPause.
-	ErrOrphanPause = pause.ErrOrphanPause
+	// re-anchors the schedule under it. Delete that pause first.
+	ErrOrphanPause = errors.New("subscription: a whole-period pause would no longer name a billing period")
 )
 
 // TransitionError reports a command that the subscription's state on the

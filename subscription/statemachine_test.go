@@ -101,7 +101,7 @@ func (st *smState) run(t *rapid.T, name string, on date.Date, want outcome,
 	st.ref.advance(on)
 	if st.ref.terminated {
 		// A command that is invalid on its own may say so first.
-		want = mustFail(subscription.ErrTerminated, subscription.ErrReasonRequired, pause.ErrInvalidPause, subscription.ErrInvalidEvent)
+		want = mustFail(subscription.ErrTerminated, pause.ErrReasonRequired, pause.ErrInvalidPause, subscription.ErrInvalidEvent)
 	}
 	got, err := cmd(st.s)
 	st.now = on
@@ -454,7 +454,7 @@ func (st *smState) checkInvariants(t *rapid.T) {
 func span(st *smState) period.Period { return st.span }
 
 var pauseErrs = []error{subscription.ErrOverlap, subscription.ErrNoEnd, subscription.ErrPeriodInvoiced,
-	subscription.ErrNotBillingPeriod, subscription.ErrReasonRequired, pause.ErrInvalidPause}
+	subscription.ErrNotBillingPeriod, pause.ErrReasonRequired, pause.ErrInvalidPause}
 
 func TestStateMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {

@@ -522,11 +522,11 @@ func TestPauseRules(t *testing.T) {
 		{"flexible without reason", func(t *testing.T) error {
 			_, err := gym12(t, "30.00").AddFlexiblePause(mar01_25, flex("2025-03-10", "2025-03-20", ""))
 			return err
-		}, subscription.ErrReasonRequired},
+		}, pause.ErrReasonRequired},
 		{"whole without reason", func(t *testing.T) error {
 			_, err := gym12(t, "30.00").AddWholePeriodPause(mar01_25, whole("2025-04-15", "2025-05-15", ""))
 			return err
-		}, subscription.ErrReasonRequired},
+		}, pause.ErrReasonRequired},
 		{"extension of an open-ended plan", func(t *testing.T) error {
 			f := flex("2025-03-10", "2025-03-20", "injury")
 			f.Extension = pause.Extension{Periods: 1}
