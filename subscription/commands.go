@@ -200,7 +200,9 @@ func (s Subscription) paid(due date.Date) bool {
 // renewal, at the new terms. With another recurrence a new schedule starts
 // on on, its first period invoiced that day, and the days left of the old
 // period are credited unless pol is NoProration. Every amount is priced
-// by days, rounded once (see the package documentation). It returns
+// by days, rounded once (see the package documentation). PlanOn and the
+// agenda's ActionPlanChange say p from on, and p replaces a plan change
+// planned for the renewal. It returns
 // ErrInvalidPlan for a plan that cannot work or in another currency,
 // ErrInvalidEvent for an invalid policy, ErrInvalidTransition while
 // suspended, and ErrOrphanPause when the new schedule would move from

@@ -110,7 +110,10 @@ type EventError struct {
 func (e *EventError) Error() string {
 	reason := "unknown reason"
 	if e.Err != nil {
+		// The reason's own prefix and its repeat of the command and date
+		// go: the event's are said once, ahead of it.
 		reason = strings.TrimPrefix(e.Err.Error(), "subscription: ")
+		reason = strings.Replace(reason, e.Event.Kind.String()+" on "+e.Event.Date.String()+": ", "", 1)
 	}
 	return fmt.Sprintf("subscription: event %d (%s on %s): %s", e.Index, e.Event.Kind, e.Event.Date, reason)
 }

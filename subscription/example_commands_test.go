@@ -67,7 +67,7 @@ func ExampleReplay() {
 	// 2 events
 	// 2021-10-17: suspended
 	// 2021-10-20: active
-	// subscription: event 0 (restart on 2021-10-20): not suspended: restart on 2021-10-20: state is active
+	// subscription: event 0 (restart on 2021-10-20): not suspended: state is active
 }
 
 // Apply appends an event the caller built, which is how a reference (a
@@ -319,7 +319,7 @@ func ExampleSubscription_Restart_terminated() {
 	fmt.Println(sub.Len(), "event,", sub.StatusOn(period.MustParseDate("2021-10-20")).State)
 	// Output:
 	// true
-	// subscription: event 1 (restart on 2021-10-20): restart on 2021-10-20: terminated on 2021-10-15
+	// subscription: event 1 (restart on 2021-10-20): terminated on 2021-10-15
 	// 1 event, terminated
 }
 

@@ -281,7 +281,7 @@ func ExampleSubscription_MarshalJSON() {
 	}))
 	fmt.Println("2021-10-20:", back.StatusOn(period.MustParseDate("2021-10-20")).State)
 	// Output:
-	// {"plan":{"every":"P1M","price":{"recurring":{"amount":"10.00","currency":"EUR"}},"retry":{"attempts":0}},"start":"2021-10-01","events":[{"kind":"suspend","date":"2021-10-15","reason":"by_business","ref":"ticket-4711","meta":{"by":"front desk"}}]}
+	// {"plan":{"every":"P1M","price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2021-10-01","events":[{"kind":"suspend","date":"2021-10-15","reason":"by_business","ref":"ticket-4711","meta":{"by":"front desk"}}]}
 	// same bytes: true
 	// same log: true
 	// 2021-10-20: suspended
@@ -352,5 +352,5 @@ func ExampleTransitionError() {
 	// Output:
 	// suspend 2021-10-20 terminated 2021-10-15
 	// true true
-	// subscription: event 1 (suspend on 2021-10-20): suspend on 2021-10-20: terminated on 2021-10-15
+	// subscription: event 1 (suspend on 2021-10-20): terminated on 2021-10-15
 }

@@ -534,6 +534,6 @@ func ExampleSubscription_String() {
 	fmt.Println(sub)
 	fmt.Println(subscription.Subscription{})
 	// Output:
-	// subscription P1M from 2021-10-01, 1 events
+	// subscription P1M from 2021-10-01, 1 event
 	// subscription (zero)
 }

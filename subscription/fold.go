@@ -118,7 +118,7 @@ func (m *model) changePlan(e Event, idx int) error {
 	if err := checkCurrency(p, m.t); err != nil {
 		return err
 	}
-	m.pend.change, m.pend.changeCause, m.pend.now = p, idx, false
+	m.pend.change, m.pend.changeCause = p, idx
 	if m.status == Suspended {
 		m.pend.changeAt = forever // it waits for the restart
 		return nil

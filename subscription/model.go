@@ -149,10 +149,6 @@ type pending struct {
 	change      *Plan
 	changeAt    date.Date
 	changeCause int
-	// now reports whether the change is effective already (ChangePlanNow,
-	// ChangeQuantity): its terms are those in effect, the run switching at
-	// the next renewal.
-	now bool
 	// autoAt is the automatic suspension for an invalid payment method, at
 	// the next renewal; forever if none is planned.
 	autoAt    date.Date
@@ -209,11 +205,22 @@ type model struct {
 	// adjusts are the changes inside periods invoiced in advance, in log
 	// order: each issues a document or carries lines to the next invoice.
 	adjusts pvec[adjustment]
+	// marks are the plans that took effect inside a period, in log order:
+	// the changes now that keep the recurrence, whose run starts at the
+	// next renewal (the days left of the period are an adjustment).
+	marks pvec[planMark]
 
 	// idx is the projection's resolved data for the views, and projected
 	// reports whether m is a projection (and idx set).
 	idx       index
 	projected bool
+}
+
+// planMark is a plan in effect from a day inside a billing period.
+type planMark struct {
+	on    date.Date
+	plan  *Plan
+	cause int
 }
 
 // grant is a discount granted to the customer on the invoices issued from

@@ -58,8 +58,8 @@ func (s Subscription) PlanOn(d date.Date) Plan {
 	if m == nil {
 		return Plan{}
 	}
-	i := max(0, m.runOf(d))
-	return m.run(i).plan.clone()
+	p, _, _ := m.planOn(d)
+	return p.clone()
 }
 
 // BillingPeriod is one period of the billing schedule.
@@ -213,5 +213,9 @@ func (s Subscription) String() string {
 	if s.t == nil {
 		return "subscription (zero)"
 	}
-	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, len(s.log()))
+	n := len(s.log())
+	if n == 1 {
+		return fmt.Sprintf("subscription %s from %s, 1 event", s.t.plan.Every, s.t.start)
+	}
+	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, n)
 }
