@@ -100,7 +100,7 @@ func (m *model) exhaust(d date.Date, cause int) {
 	}
 	if m.status == Suspended && m.cur.plan.billing() == InAdvance {
 		// The period whose renewal charge was never paid did not run: a
-		// restart from now on renews (rule 8).
+		// restart from now on renews.
 		m.unpaidFrom = r.due
 	}
 }

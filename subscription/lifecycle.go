@@ -97,7 +97,7 @@ func (m *model) planAutoSuspension(d date.Date, cause int) {
 	}
 }
 
-// restart restarts the subscription on d (rule 8), or cancels a scheduled
+// restart restarts the subscription on d, or cancels a scheduled
 // suspension.
 func (m *model) restart(d date.Date, cause int) error {
 	switch {

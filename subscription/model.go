@@ -174,7 +174,7 @@ type model struct {
 	tail *tail
 
 	// lastEnd is the end of the last period that ran, set by a suspension:
-	// a restart on or after it renews (rule 8). unpaidFrom is the first day
+	// a restart on or after it renews. unpaidFrom is the first day
 	// of a period whose renewal charge was never paid, which did not run,
 	// or forever; a restart on or after it renews too.
 	lastEnd    date.Date

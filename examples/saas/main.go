@@ -6,7 +6,7 @@
 // and so do the three retries of the plan's policy, which suspends the
 // subscription for payment due instead of ending it. The customer comes back on
 // 10 April 2024, after the period that was running had ended, so the restart is
-// a renewal (DESIGN rule 8): one invoice, dated on the restart, for a period
+// a renewal: one invoice, dated on the restart, for a period
 // starting that day.
 //
 // The program prints the timeline (states and reasons), the invoices with
