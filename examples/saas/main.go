@@ -37,9 +37,9 @@ import (
 )
 
 var (
-	start     = period.MustParseDate("2024-01-01")
-	due       = period.MustParseDate("2024-03-01") // renewal charge that fails
-	restartOn = period.MustParseDate("2024-04-10") // after [2024-03-01, 2024-04-01) ended
+	start       = period.MustParseDate("2024-01-01")
+	due         = period.MustParseDate("2024-03-01") // renewal charge that fails
+	restartOn   = period.MustParseDate("2024-04-10") // after [2024-03-01, 2024-04-01) ended
 	upgradeOn   = period.MustParseDate("2024-05-20") // 8 → 12 users, prorated now
 	downgradeOn = period.MustParseDate("2024-06-17") // 12 → 6 users: a credit note
 	today       = period.MustParseDate("2024-06-20") // the fixed "as of" date
