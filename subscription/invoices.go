@@ -17,7 +17,8 @@ import (
 // lastPlain is the last plain invoice a walk over the slots built: one of
 // a whole period at a plan's price, with neither a proration, an
 // override, an extension, fees, carried lines, nor a discount that
-// depends on the period's number. Its lines depend on the plan only, so
+// depends on the period's number or date (a discount for N periods, a
+// discount granted). Its lines depend on the plan only, so
 // the next plain period of the same plan copies them instead of pricing
 // them again. The zero lastPlain holds none.
 type lastPlain struct {
@@ -84,7 +85,7 @@ func (m *model) invoiceOf(s slot, last *lastPlain) (invoice.Invoice, bool, error
 		return invoice.Invoice{}, false, err
 	}
 	spec.Fees = fees
-	reuse := last != nil && m.idx.docs.carry == nil && !m.inTrial(s) && plain(&spec)
+	reuse := last != nil && m.idx.docs.carry == nil && m.grants.len() == 0 && !m.inTrial(s) && plain(&spec)
 	if reuse && last.plan == r.plan {
 		return last.moved(spec.Period, spec.IssueDate), true, nil
 	}
