@@ -1,7 +1,5 @@
 package jsonx
 
-import "encoding/json"
-
 // The constructors of optional scalars and of string maps.
 
 // IntPtr decodes an optional integer, as Int does, into a new *int;
@@ -85,14 +83,15 @@ func (o *Object) NonEmpty(name string, v any) {
 	if o.err != nil {
 		return
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
+	n := len(o.buf)
+	o.key(name)
+	at := len(o.buf)
+	var err error
+	if o.buf, err = appendJSON(o.buf, v); err != nil {
 		o.err = At(name, nil, unwrapMarshaler(err))
 		return
 	}
-	if s := string(b); s == "{}" || s == "[]" || s == "null" {
-		return
+	if s := string(o.buf[at:]); s == "{}" || s == "[]" || s == "null" {
+		o.buf = o.buf[:n]
 	}
-	o.key(name)
-	o.buf = append(o.buf, b...)
 }
