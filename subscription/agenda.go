@@ -313,8 +313,8 @@ func (m *model) nextInvoice(after date.Date) date.Date {
 			next = inv.IssueDate
 		}
 	}
-	for _, i := range m.orphans.all() {
-		if inv := m.retry(i).inv; inv.IssueDate > after && inv.IssueDate < next && !m.slotted(inv.Period.Start) {
+	for _, inv := range m.idx.orphans {
+		if inv.IssueDate > after && inv.IssueDate < next {
 			next = inv.IssueDate
 		}
 	}

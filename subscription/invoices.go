@@ -122,17 +122,40 @@ func (m *model) proration(s slot) (period.Fraction, bool) {
 // its plan's price since the plan was taken: discounts for the first N
 // periods count from there, trial periods excluded.
 func (m *model) discountNumber(s slot) int {
-	base := m.run(m.run(s.run).planRun)
-	pos := base.slotBase
+	planRun := m.run(s.run).planRun
+	pos := m.run(planRun).slotBase
 	first := pos - m.idx.pausedBelow(pos)
-	if base.slotBase > 0 {
+	if planRun > 0 {
+		// The stub before a later anchor is period #0 of the first plan
+		// only: a plan taken later counts from its own first period.
 		first += m.t.stubBilled()
 	}
-	n := s.billed - first
-	if r := m.run(s.run); r.planRun == 0 && r.sched == m.run(0).sched {
-		n -= min(s.k, m.t.plan.Trial.Periods)
+	return max(s.billed-first-m.trialBefore(planRun, s.pos), 0)
+}
+
+// trialBefore returns the number of trial periods billed (not paused) at
+// the positions from run planRun's first to pos: they use up no discount.
+func (m *model) trialBefore(planRun, pos int) int {
+	trial := m.t.plan.Trial.Periods
+	if trial == 0 || planRun > 0 {
+		return 0
 	}
-	return max(n, 0)
+	n := 0
+	for i := 0; i < m.nruns() && m.run(i).slotBase < pos; i++ {
+		r := m.run(i)
+		if r.plan != &m.t.plan || r.sched != m.run(0).sched {
+			continue
+		}
+		last := min(r.firstK+r.count(m.idx.end), trial) // trial periods are k < trial
+		for k := r.firstK; k < last; k++ {
+			if p := r.slotBase + k - r.firstK; p < pos {
+				if _, paused := m.idx.wholeAt(p); !paused {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 // discountsOf returns the discounts of slot s: those of its plan that
@@ -340,9 +363,8 @@ func (m *model) extrasIn(orphans, own []invoice.Invoice) []invoice.Invoice {
 // shares a day with span and that no billing period holds.
 func (m *model) orphansIn(span period.Period) []invoice.Invoice {
 	var out []invoice.Invoice
-	for _, i := range m.orphans.all() {
-		inv := m.retry(i).inv
-		if inv.Period.Overlaps(span) && !m.slotted(inv.Period.Start) {
+	for _, inv := range m.idx.orphans {
+		if inv.Period.Overlaps(span) {
 			out = append(out, inv)
 		}
 	}
@@ -401,8 +423,8 @@ func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error
 		return
 	}
 	var orphans []invoice.Invoice
-	for _, i := range m.orphans.all() {
-		if inv := m.retry(i).inv; span.Contains(inv.IssueDate) && !m.slotted(inv.Period.Start) {
+	for _, inv := range m.idx.orphans {
+		if span.Contains(inv.IssueDate) {
 			orphans = append(orphans, inv)
 		}
 	}

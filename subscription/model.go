@@ -122,6 +122,8 @@ type retryRec struct {
 	// listed even when no billing period holds it any more (a termination
 	// or suspension on its issue day).
 	inv invoice.Invoice
+	// run is the index of the run that billed inv.
+	run int
 }
 
 // status returns what the retry period has come to.
@@ -197,10 +199,6 @@ type model struct {
 	pidx    *pauseIndex // the pauses resolved; nil without pauses
 	retries pvec[retryRec]
 	open    *retryRec // the retry period in progress, or nil; copied on change
-	// orphans are the indexes in retries of the failed invoices whose
-	// billing period was cut on their issue day: the views list them where
-	// no billing period holds them.
-	orphans pvec[int]
 	grants  pvec[grant] // discounts granted, in log order
 	// adjusts are the changes inside periods invoiced in advance, in log
 	// order: each issues a document or carries lines to the next invoice.
