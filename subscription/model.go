@@ -198,7 +198,7 @@ type model struct {
 	pauses  []pauseRec  // in the order they were added; copied on change
 	pidx    *pauseIndex // the pauses resolved; nil without pauses
 	retries pvec[retryRec]
-	open    *retryRec // the retry period in progress, or nil; copied on change
+	open    *retryRec   // the retry period in progress, or nil; copied on change
 	grants  pvec[grant] // discounts granted, in log order
 	// adjusts are the changes inside periods invoiced in advance, in log
 	// order: each issues a document or carries lines to the next invoice.
