@@ -76,7 +76,9 @@ func (m *model) fold(idx int, e Event) error {
 		if m.status == Suspended {
 			return nil // a renewal restart will check the pauses, see restart
 		}
-		return m.checkWholePauses(e.Date, "cancel termination")
+		// The schedule the pauses must stand on is the one after a
+		// pending plan change, which the termination no longer stops.
+		return m.withChange().checkWholePauses(e.Date, "cancel termination")
 	case KindChangePlan:
 		return m.changePlan(e, idx)
 	case KindChangePlanNow:
