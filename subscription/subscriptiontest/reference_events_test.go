@@ -9,7 +9,6 @@ package subscriptiontest_test
 import (
 	"fmt"
 
-	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
@@ -111,6 +110,7 @@ type refPause struct {
 	whole     []period.Period
 	skip      bool
 	shiftsEnd bool // added while a termination date set by a command stood
+	fixed     bool // it moved that date, which a new run then made a date
 	extStart  int  // counted number of the first period its extension adds
 }
 
@@ -139,6 +139,7 @@ type refRetryRec struct {
 	exhausted bool
 	closed    date.Date // a suspension or termination stopped it; 0 if none
 	unpaid    bool
+	paidLate  bool          // paid after it ran out or was stopped
 	period    period.Period // of the invoice charged
 	advance   bool          // that invoice is its period's, issued on its first day
 }
@@ -183,10 +184,13 @@ func (w *world) apply(e *refEvent) error {
 			return subscription.ErrInvalidTransition
 		}
 		w.hasCmdEnd = false
+		// The library checks the pauses against the schedule before a
+		// pending change to another recurrence.
+		w.hits[hitCancelPendingChange] = w.hits[hitCancelPendingChange] || (w.change != nil && !w.waits && w.change.every != w.plan.every)
 		// A whole-period pause the termination made moot must still
-		// name a billing period (DESIGN rule 20).
-		if _, bad := w.orphan(e.on); bad {
-			w.hits[hitCancelOrphan] = true
+		// name a billing period (DESIGN rule 20). While suspended no
+		// period lies ahead: the restart checks the pauses.
+		if _, bad := w.orphan(e.on); bad && w.status != stSuspended {
 			return subscription.ErrOrphanPause
 		}
 	case evChangePlan:
@@ -197,9 +201,6 @@ func (w *world) apply(e *refEvent) error {
 		}
 		w.waits, w.changeAt = false, w.boundaryAfter(e.on)
 		if _, bad := w.orphan(e.on); bad {
-			if e.plan.every == w.plan.every {
-				w.hits[hitPendingRecurrence] = true
-			}
 			return subscription.ErrOrphanPause
 		}
 	case evFlexible, evWhole:
@@ -209,10 +210,8 @@ func (w *world) apply(e *refEvent) error {
 	case evPaySucceed:
 		return w.paymentSucceeded(e)
 	case evInvalidate:
-		w.invalid = true
-		if w.plan.invalidRule && w.status != stSuspended {
-			w.autoAt, w.hasAuto = w.nextRenewal(e.on), true
-		}
+		w.invalid, w.invalidOn = true, e.on
+		w.planAuto(e.on)
 	case evUpdateMethod:
 		w.invalid, w.hasAuto = false, false
 	default:
@@ -236,21 +235,15 @@ func (w *world) restart(d date.Date) error {
 	lastEnd := w.lastEnd
 	if r := w.susUnpaid; r >= 0 && w.retries[r].unpaid {
 		lastEnd = w.retries[r].period.Start
-		if d < w.lastEnd {
-			w.hits[hitRestartUnpaid] = true
-		}
 	}
 	w.status, w.reason, w.susUnpaid = stActive, 0, -1
-	renewal, check := d >= lastEnd, w.change != nil
+	renewal, change := d >= lastEnd, w.change != nil
 	if renewal {
 		p, taken := w.plan, false
 		if w.change != nil {
 			p, taken, w.change = w.change, true, nil
 		}
 		w.newRun(d, p, taken)
-		if w.original && w.nextK < w.cfg.plan.trialPeriods {
-			w.hits[hitTrialRenewal] = true
-		}
 	} else {
 		// The period goes on: nothing cut it short.
 		if n := len(w.slots); n > 0 {
@@ -263,17 +256,13 @@ func (w *world) restart(d date.Date) error {
 			w.waits, w.changeAt = false, w.boundaryAfter(d)
 		}
 	}
-	w.hasAuto = false
-	if w.invalid && w.plan.invalidRule {
-		w.autoAt, w.hasAuto = w.nextRenewal(d), true
-	}
-	if renewal || check {
-		if _, bad := w.orphan(d); bad {
-			if !renewal && w.change != nil && w.change.every == w.plan.every {
-				w.hits[hitPendingRecurrence] = true
-			}
-			return subscription.ErrOrphanPause
-		}
+	w.planAuto(d)
+	// The schedule ahead must hold every whole-period pause: a renewal
+	// may re-anchor it, a plan change may, and a termination cancelled
+	// while suspended brings back the pauses it made moot.
+	if _, bad := w.orphan(d); bad {
+		w.hits[hitRestartOrphan] = w.hits[hitRestartOrphan] || (!renewal && !change)
+		return subscription.ErrOrphanPause
 	}
 	return nil
 }
@@ -293,83 +282,5 @@ func (w *world) terminateOn(e *refEvent) error {
 	for i := range w.pauses {
 		w.pauses[i].shiftsEnd = false // the command says the date
 	}
-	return nil
-}
-
-func (w *world) addPause(e *refEvent) error {
-	rec := refPause{id: e.id, on: e.on, flex: e.kind == evFlexible, days: e.days, ext: e.ext, extAmt: e.extAmt,
-		overrides: e.overrides, whole: e.whole, skip: e.skip, shiftsEnd: w.hasCmdEnd}
-	limit := e.on
-	for _, r := range rec.ranges() {
-		limit = max(limit, r.End)
-	}
-	for _, o := range rec.overrides {
-		limit = max(limit, o.p.End)
-	}
-	proj := w.projectFor(limit + 1)
-	end, hasEnd := proj.end()
-	for _, r := range rec.ranges() {
-		if r.Start < w.cfg.start || (hasEnd && r.End > end && !w.replaying) {
-			if !rec.flex {
-				// AddWholePeriodPause documents ErrNotBillingPeriod for a
-				// range that is not a billing period before the
-				// termination date (issue 10, defect 7).
-				return subscription.ErrNotBillingPeriod
-			}
-			return pause.ErrInvalidPause
-		}
-		for _, o := range w.pauses {
-			for _, or := range o.ranges() {
-				if r.Overlaps(or) {
-					return subscription.ErrOverlap
-				}
-			}
-		}
-	}
-	for _, p := range rec.whole {
-		if !proj.slotBeforeEnd(p) {
-			if w.status == stSuspended && w.change != nil {
-				w.hits[hitSuspendedChange] = true
-			}
-			return subscription.ErrNotBillingPeriod
-		}
-		if p.Start <= e.on {
-			return subscription.ErrPeriodInvoiced
-		}
-	}
-	if rec.ext > 0 {
-		cmd := w.shiftedCmdEnd()
-		termEnd, hasTerm := w.projectTerm().termEnd()
-		switch {
-		case w.hasCmdEnd && w.isStart(cmd) && (!hasTerm || cmd <= termEnd):
-			// The added periods come right after the date a command set.
-			rec.extStart = w.projectFor(cmd).countedBefore(cmd)
-		case w.cfg.plan.periods > 0 && !w.hasCmdEnd:
-			// They come after the term and the extensions before them.
-			rec.extStart = w.target()
-		default:
-			return subscription.ErrNoEnd
-		}
-	}
-	for _, o := range rec.overrides {
-		if !proj.slotBeforeEnd(o.p) || !o.p.Overlaps(rec.days) {
-			return subscription.ErrNotBillingPeriod
-		}
-		if w.changesRecurrence() && o.p.Start >= w.changeAt {
-			w.hits[hitPendingRecurrence] = true
-		}
-	}
-	if len(rec.overrides) > 0 {
-		// An override may not change an invoice issued by the command's
-		// date; one that leaves it exactly as it is may stand.
-		for _, inv := range w.issuedThrough(e.on) {
-			for _, o := range rec.overrides {
-				if total, over := o.apply(inv.total, rec.days); inv.period == o.p && (total != inv.total || over != inv.over) {
-					return subscription.ErrPeriodInvoiced
-				}
-			}
-		}
-	}
-	w.pauses = append(w.pauses, rec)
 	return nil
 }

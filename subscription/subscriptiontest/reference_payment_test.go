@@ -6,7 +6,9 @@ package subscriptiontest_test
 // automatic suspension rules.
 
 import (
-	"github.com/billcycle/billcycle/period"
+	"errors"
+	"slices"
+
 	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
@@ -29,6 +31,13 @@ func (w *world) paymentFailed(e *refEvent) error {
 	}
 	if w.status == stSuspended || w.open >= 0 {
 		return subscription.ErrInvalidTransition
+	}
+	if slices.ContainsFunc(w.retries, func(r refRetryRec) bool { return r.due == e.due }) {
+		// The charge of the invoice issued that day failed already: a
+		// second one is refused, even for another invoice of that day
+		// (a renewal restart on the failed invoice's issue day), since
+		// the command names an invoice by its issue date.
+		return subscription.ErrNotDue
 	}
 	t := w.today()
 	last := -1
@@ -54,24 +63,6 @@ func (w *world) paymentFailed(e *refEvent) error {
 	return nil
 }
 
-// changesRecurrence reports whether a plan change to another recurrence
-// is pending for a renewal ahead.
-func (w *world) changesRecurrence() bool {
-	return w.change != nil && !w.waits && w.change.every != w.plan.every
-}
-
-// current returns the period running today: the lead or the last one that
-// started.
-func (w *world) current() (period.Period, bool) {
-	if l := w.lead; l != nil && l.ran && l.p.Contains(w.day) {
-		return l.p, true
-	}
-	if n := len(w.slots); n > 0 && w.slots[n-1].p.Contains(w.day) {
-		return w.slots[n-1].p, true
-	}
-	return period.Period{}, false
-}
-
 // exhaust applies what the policy says when the last attempt failed on d,
 // then the automatic suspension for unpaid invoices.
 func (w *world) exhaust(i int, d date.Date) {
@@ -79,23 +70,22 @@ func (w *world) exhaust(i int, d date.Date) {
 	r.exhausted, r.unpaid = true, true
 	w.unpaid++
 	w.open = -1
+	// The period the failed invoice bills in advance holds d: it is the
+	// one running, or due today (the lead or a period charged on its
+	// first day, before it starts at the day's close). It did not run.
 	ur := -1
-	if cur, ok := w.current(); ok && r.advance && cur == r.period {
+	if r.advance && r.period.Contains(d) {
 		ur = i
 	}
 	switch r.policy.exhausted {
 	case retry.Suspend:
 		w.suspend(d, subscription.PaymentDue, ur)
 	case retry.LeaveUnpaid:
+		w.settled = w.committed != nil && r.due == w.day
 	default:
 		w.terminate(d)
 	}
 	if n := w.plan.unpaidRule; n > 0 && w.unpaid >= n {
-		for _, r := range w.retries {
-			if r.unpaid && r.closed != 0 {
-				w.hits[hitClosedRetryUsed] = true // today's library does not count it
-			}
-		}
 		w.suspend(d, subscription.PaymentDue, ur)
 	}
 }
@@ -108,6 +98,7 @@ func (w *world) paymentSucceeded(e *refEvent) error {
 		}
 		r.recovered, r.paidOn = true, e.on
 		w.open = -1
+		w.settled = w.settled || (w.committed != nil && r.due == w.day)
 		if r.policy.late && e.on > e.due {
 			// The renewed period starts on the payment day; the invoice
 			// charged on the due date pays for it (issue 10, defect 3:
@@ -123,13 +114,21 @@ func (w *world) paymentSucceeded(e *refEvent) error {
 	}
 	for i := range w.retries {
 		if r := &w.retries[i]; r.due == e.due && r.unpaid {
-			if r.closed != 0 {
-				w.hits[hitClosedRetryUsed] = true
-			}
-			r.unpaid = false
+			r.unpaid, r.paidLate = false, true
 			w.unpaid--
 			return nil
 		}
 	}
 	return subscription.ErrNotDue
+}
+
+// errNoOp is the model's answer to a command the library takes as a
+// no-op: it returns the receiver unchanged, with no error and no event.
+var errNoOp = errors.New("no-op")
+
+// paid reports whether the charge of the invoice issued on due failed
+// and was paid since: recording its payment again is a no-op, whatever
+// the state (a replayed webhook).
+func (w *world) paid(due date.Date) bool {
+	return slices.ContainsFunc(w.retries, func(r refRetryRec) bool { return r.due == due && (r.recovered || r.paidLate) })
 }

@@ -56,7 +56,6 @@ func (w *world) closeRetry(d date.Date) {
 	r.closed, r.unpaid = d, true
 	w.unpaid++
 	w.open = -1
-	w.hits[hitRetryClosed] = true
 }
 
 // newRun starts the schedule of plan p on d: the anchor is kept if d is
@@ -66,7 +65,16 @@ func (w *world) closeRetry(d date.Date) {
 func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	// The periods that pauses added to a termination date were counted
 	// on the schedule so far: the date they came to stays a date.
+	w.rerun = w.committed != nil
+	if l := w.lead; l != nil && l.ran && l.p.Start < d && d < l.p.End {
+		w.hits[hitLeadReplaced] = true // a renewal inside the lead: its charge failed
+	}
 	moved := w.hasCmdEnd && w.shiftedCmdEnd() != w.cmdEnd
+	// The library makes the date a date here, on the schedule before
+	// the new run, where the pauses do not move it (see below).
+	lost := w.hasCmdEnd && !moved && slices.ContainsFunc(w.pauses, func(p refPause) bool {
+		return p.shiftsEnd && (p.ext > 0 || (!p.flex && !p.skip))
+	})
 	was := w.shiftedCmdEnd()
 	if k, ok := w.sched.index(d); ok && p.every == w.plan.every && d >= w.runStart {
 		w.nextK = k
@@ -75,24 +83,30 @@ func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	}
 	w.nextAt = w.sched.at(w.nextK)
 	if moved {
-		// Today's library re-resolves the move on the runs it has at the
-		// time it is asked, and may lose it (report #3).
-		w.hits[hitEndReanchored] = true
 		w.cmdEnd = was
 		for i := range w.pauses {
-			w.pauses[i].shiftsEnd = false
+			pz := &w.pauses[i]
+			pz.fixed = pz.fixed || (pz.shiftsEnd && (pz.ext > 0 || (!pz.flex && !pz.skip)))
+			pz.shiftsEnd = false
 		}
 	}
 	w.runStart, w.plan, w.nextAt = d, p, w.sched.at(w.nextK)
 	if taken {
 		w.planNo++
 		w.planBill = 0
+		w.planAtFirst = len(w.slots) == 0
 	}
 	if n := len(w.slots); n > 0 {
 		if s := &w.slots[n-1]; s.p.Start < d && d < s.p.End && (s.cut == 0 || d < s.cut) {
 			s.cut = d
 		}
+		// The new run replaces the period from d on, even if its own
+		// first period never starts (suspended that day).
+		if s := &w.slots[n-1]; s.shown.End > d {
+			s.shown.End = max(d, s.p.Start)
+		}
 	}
+	w.hits[hitEndShiftLost] = w.hits[hitEndShiftLost] || (lost && w.shiftedCmdEnd() != w.cmdEnd)
 }
 
 // boundaryAtOrAfter returns the first boundary of the current run on or
@@ -131,4 +145,82 @@ func (w *world) nextRenewal(d date.Date) date.Date {
 		}
 		b = w.sched.at(k + 1)
 	}
+}
+
+func (w *world) startLead() {
+	l := w.lead
+	if end, ok := w.end(); w.status != stActive || (ok && end <= l.p.Start) || w.runStart < l.p.End {
+		return // not running on its first day, or replaced by a renewal before the anchor
+	}
+	l.ran = true
+	if w.cfg.plan.arrears {
+		l.pending = true
+		return
+	}
+	full := l.p.End - l.p.Start
+	if end, ok := w.end(); ok && end < l.p.End {
+		// The termination known on the issue day, after its events.
+		w.issueLead(l.p.Start, end-l.p.Start, full)
+		return
+	}
+	w.issueLead(l.p.Start, full, full)
+}
+
+func (w *world) startSlot() {
+	d := w.day
+	p := period.Period{Start: d, End: w.sched.at(w.nextK + 1)}
+	w.nextAt = p.End
+	s := refSlot{p: p, shown: p, plan: w.plan, planNo: w.planNo, pauseID: -1, prepaid: w.prepaid,
+		trial: w.original && w.planNo == 0 && w.nextK < w.cfg.plan.trialPeriods}
+	w.prepaid = false
+	if n := len(w.slots); n > 0 && w.slots[n-1].shown.End > d {
+		w.slots[n-1].shown.End = d
+	}
+	for _, pz := range w.pauses {
+		if !pz.flex && slices.Contains(pz.whole, p) {
+			s.pauseID, s.skip = pz.id, pz.skip
+		}
+	}
+	paused := s.pauseID >= 0
+	s.number, s.discNo, s.counted = w.billed, w.planBill, len(w.counted)
+	s.libNo = s.discNo
+	switch {
+	case w.planNo == 0:
+		// The library counts the first plan's periods from the start,
+		// less the trial's on the original schedule, run or not.
+		s.libNo = s.number
+		if w.original {
+			s.libNo = max(0, s.number-min(w.nextK, w.cfg.plan.trialPeriods))
+		}
+	case w.planAtFirst && w.cfg.later:
+		s.libNo++ // and a plan taken at the anchor from the stub
+	}
+	if !paused && !s.prepaid {
+		w.billed++
+		if !s.trial {
+			w.planBill++ // a trial does not use up the discounted periods
+		}
+	}
+	if (!paused || s.skip) && !s.prepaid {
+		w.counted = append(w.counted, p.End)
+	}
+	w.nextK++
+	if paused || s.prepaid || (s.trial && w.cfg.plan.trialPrice == nil) {
+		w.slots = append(w.slots, s)
+		return
+	}
+	if s.plan.arrears {
+		s.pending = true
+		w.slots = append(w.slots, s)
+		return
+	}
+	w.slots = append(w.slots, s)
+	full := int64(p.End - p.Start)
+	if end, ok := w.end(); ok && end < p.End {
+		// Rule 17: a termination inside a period not yet invoiced bills
+		// the days up to it, as known on the issue day after its events.
+		w.issueSlot(len(w.slots)-1, d, int64(end-p.Start), full)
+		return
+	}
+	w.issueSlot(len(w.slots)-1, d, full, full)
 }

@@ -1,0 +1,129 @@
+package subscriptiontest_test
+
+// The pause commands of the reference model, and the automatic suspension
+// they move.
+
+import (
+	"github.com/billcycle/billcycle/pause"
+	"github.com/billcycle/billcycle/subscription"
+	"github.com/rickb777/date/v2"
+)
+
+func (w *world) addPause(e *refEvent) error {
+	rec := refPause{id: e.id, on: e.on, flex: e.kind == evFlexible, days: e.days, ext: e.ext, extAmt: e.extAmt,
+		overrides: e.overrides, whole: e.whole, skip: e.skip, shiftsEnd: w.hasCmdEnd}
+	// Replaying for a deletion, the pauses given after the deleted one
+	// stand as they were given: only the extension's place is worked
+	// out again. Whether they still fit is decided once the walk
+	// reaches the deletion (see tryDelete).
+	check := !w.replaying
+	limit := e.on
+	for _, r := range rec.ranges() {
+		limit = max(limit, r.End)
+	}
+	for _, o := range rec.overrides {
+		limit = max(limit, o.p.End)
+	}
+	proj := w.projectFor(limit + 1)
+	end, hasEnd := proj.end()
+	for _, r := range rec.ranges() {
+		if !check {
+			break
+		}
+		if r.Start < w.cfg.start || (hasEnd && r.End > end) {
+			if !rec.flex {
+				// AddWholePeriodPause documents ErrNotBillingPeriod for a
+				// range that is not a billing period before the
+				// termination date (issue 10, defect 7).
+				return subscription.ErrNotBillingPeriod
+			}
+			return pause.ErrInvalidPause
+		}
+		for _, o := range w.pauses {
+			for _, or := range o.ranges() {
+				if r.Overlaps(or) {
+					return subscription.ErrOverlap
+				}
+			}
+		}
+	}
+	for _, p := range rec.whole {
+		if !check {
+			break
+		}
+		if !proj.slotBeforeEnd(p) {
+			return subscription.ErrNotBillingPeriod
+		}
+		if p.Start <= e.on {
+			return subscription.ErrPeriodInvoiced
+		}
+	}
+	if rec.ext > 0 {
+		cmd := w.shiftedCmdEnd()
+		termEnd, hasTerm := w.projectTerm().termEnd()
+		switch {
+		case w.hasCmdEnd && w.isStart(cmd) && (!hasTerm || cmd <= termEnd):
+			// The added periods come right after the date a command set.
+			// While suspended no period lies ahead: they are counted on
+			// the schedule as it stands.
+			rec.extStart = w.projectFor(cmd).countedBefore(cmd)
+			if w.status == stSuspended {
+				rec.extStart = w.countedUntil(cmd)
+				w.hits[hitSuspendedExt] = w.hits[hitSuspendedExt] || rec.extStart != w.countedBefore(cmd)
+			}
+		case w.cfg.plan.periods > 0 && !w.hasCmdEnd:
+			// They come after the term and the extensions before them.
+			rec.extStart = w.target()
+		default:
+			return subscription.ErrNoEnd
+		}
+	}
+	if check {
+		if err := w.checkOverrides(rec, proj, e.on); err != nil {
+			return err
+		}
+	}
+	w.pauses = append(w.pauses, rec)
+	if w.hasAuto {
+		// The automatic suspension moves with the renewals the pause skips.
+		w.autoAt = w.nextRenewal(w.autoFrom)
+		if lib := w.nextRenewal(w.invalidOn); lib != w.autoAt {
+			w.hits[hitAutoFromInvalid] = true
+		}
+	}
+	return nil
+}
+
+// checkOverrides checks the overrides of a flexible pause given on date
+// on: each of a billing period of the projection proj that the pause
+// touches, and none changing an invoice issued by on (one that leaves it
+// exactly as it is may stand).
+func (w *world) checkOverrides(rec refPause, proj *world, on date.Date) error {
+	for _, o := range rec.overrides {
+		if !proj.slotBeforeEnd(o.p) || !o.p.Overlaps(rec.days) {
+			return subscription.ErrNotBillingPeriod
+		}
+	}
+	if len(rec.overrides) == 0 {
+		return nil
+	}
+	for _, inv := range w.issuedThrough(on) {
+		for _, o := range rec.overrides {
+			// A cut-short invoice names fewer days: it bills o.p all the same.
+			if total, over := o.apply(inv.total, rec.days); inv.period.Start == o.p.Start && (total != inv.total || over != inv.over) {
+				return subscription.ErrPeriodInvoiced
+			}
+		}
+	}
+	return nil
+}
+
+// planAuto plans the automatic suspension for an invalid payment method
+// at the first billed renewal after d, if the method is invalid and the
+// plan in effect has the rule, and cancels it otherwise.
+func (w *world) planAuto(d date.Date) {
+	w.hasAuto = false
+	if w.invalid && w.plan.invalidRule && w.status != stSuspended {
+		w.autoAt, w.autoFrom, w.hasAuto = w.nextRenewal(d), d, true
+	}
+}
