@@ -3,6 +3,7 @@ package subscription
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
@@ -65,7 +66,7 @@ func (m *model) addPause(idx int, e Event) error {
 // pauses skip.
 func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
 	after := m.withPauses(pauses)
-	if err := sameIssued(m, after, p, on); err != nil {
+	if err := sameIssued(m, after, on); err != nil {
 		return err
 	}
 	if end, ok := after.endDate(); ok && end < on {
@@ -73,7 +74,7 @@ func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
 	}
 	m.pauses, m.pidx = after.pauses, after.pidx
 	if m.pend.autoAt != forever {
-		m.planAutoSuspension(m.invalidAt, m.pend.autoCause)
+		m.planAutoSuspension(m.pend.autoFrom, m.pend.autoCause)
 	}
 	return nil
 }
@@ -103,34 +104,91 @@ func (m *model) placeExtension(rec *pauseRec, on date.Date) error {
 	return nil
 }
 
+// deletePause deletes the pause of e: the fold becomes the log folded
+// again without it (and without the pauses deleted before), which restores
+// exactly the timeline without it, unless that would change the past — an
+// invoice issued by the deletion's date, or a suspension or termination
+// before it (ErrPeriodInvoiced) — or leave a later pause standing on a
+// period that is no longer a billing period (ErrOrphanPause).
 func (m *model) deletePause(e Event) error {
 	i := slices.IndexFunc(m.pauses, func(p pauseRec) bool { return p.id == *e.PauseID })
 	if i < 0 {
 		return fmt.Errorf("%w: pause %d on %s", ErrPauseNotFound, *e.PauseID, e.Date)
 	}
 	gone := m.pauses[i]
-	pauses := slices.Delete(slices.Clone(m.pauses), i, i+1)
-	for j := range pauses {
-		// The extensions after the one deleted come that many periods
-		// earlier.
-		if p := &pauses[j]; gone.adds() > 0 && p.adds() > 0 && p.extStart > gone.extStart {
-			p.extStart -= gone.adds()
-		}
+	without, err := m.refoldWithout(gone.id, e.Date)
+	if err != nil {
+		return err
 	}
-	after := m.withPauses(pauses).withChange()
-	end, hasEnd := m.endDate() // a pause past the end already is moot
-	for j := range pauses {
-		p := &pauses[j]
-		if p.whole == nil {
-			continue
-		}
-		for _, pp := range p.whole.Periods {
-			if !(hasEnd && pp.Start >= end) && !after.slotOf(pp) {
-				return fmt.Errorf("%w: pause %d on %s stands on a period that pause %d added; delete it first", ErrOrphanPause, p.id, pp, gone.id)
+	if err := sameIssued(m, without, e.Date); err != nil {
+		return err
+	}
+	if err := sameStops(m, without, e.Date); err != nil {
+		return err
+	}
+	if end, ok := without.endDate(); ok && end < e.Date {
+		return fmt.Errorf("%w: the subscription would have ended on %s, before %s", ErrPeriodInvoiced, end, e.Date)
+	}
+	log := m.log
+	*m = *without
+	m.log = log
+	return nil
+}
+
+// refoldWithout returns the fold of the log without pause id and the
+// pauses deleted before it, advanced to on. A later event that the log
+// without them refuses refuses the deletion.
+func (m *model) refoldWithout(id int, on date.Date) (*model, error) {
+	kept := make(map[int]bool, len(m.pauses))
+	for _, p := range m.pauses {
+		kept[p.id] = p.id != id
+	}
+	re := newModel(m.t)
+	for i, ev := range m.log.all() {
+		switch ev.Kind {
+		case KindDeletePause:
+			continue // its pause is left out
+		case KindAddFlexiblePause, KindAddWholePeriodPause:
+			if !kept[i] {
+				continue
 			}
 		}
+		if err := re.apply(i, ev); err != nil {
+			why := strings.TrimPrefix(err.Error(), "subscription: ")
+			if ev.Kind == KindAddFlexiblePause || ev.Kind == KindAddWholePeriodPause {
+				return nil, fmt.Errorf("%w: pause %d would not stand without pause %d (%s); delete it first", ErrOrphanPause, i, id, why)
+			}
+			return nil, fmt.Errorf("%w: without pause %d, event %d (%s on %s) is refused (%s)", ErrPeriodInvoiced, id, i, ev.Kind, ev.Date, why)
+		}
 	}
-	return m.setPauses(pauses, gone, e.Date)
+	re.advance(on)
+	return re, nil
+}
+
+// sameStops returns an error wrapping ErrPeriodInvoiced if before and
+// after differ in a suspension or termination that took effect before d:
+// a deletion may not stop the service on a day already past.
+func sameStops(before, after *model, d date.Date) error {
+	stops := func(m *model) []seg {
+		var out []seg
+		for i := range m.nsegs() {
+			if s := m.seg(i); s.from < d && (s.state == Suspended || s.state == Terminated) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	a, b := stops(before), stops(after)
+	for i := range max(len(a), len(b)) {
+		if i >= len(a) || i >= len(b) || a[i] != b[i] {
+			which := a
+			if i >= len(a) {
+				which = b
+			}
+			return fmt.Errorf("%w: the deletion would change the %s from %s, before %s", ErrPeriodInvoiced, which[i].state, which[i].from, d)
+		}
+	}
+	return nil
 }
 
 // withPauses returns a copy of m with the given pauses.
@@ -146,20 +204,9 @@ func (m *model) withPauses(pauses []pauseRec) *model {
 // sameIssued returns an error wrapping ErrPeriodInvoiced if before and
 // after differ in an invoice issued on or before d: a pause may change only
 // what has not been invoiced yet.
-func sameIssued(before, after *model, p pauseRec, d date.Date) error {
-	// What a pause can change: the invoices of the periods it pauses or
-	// overrides, and its fee, billed after the day it was decided.
-	from := min(d, p.on)
-	for _, r := range p.ranges() {
-		from = min(from, r.Start)
-	}
-	if p.flex != nil {
-		for _, o := range p.flex.Overrides {
-			from = min(from, o.Period.Start)
-		}
-	}
-	a, errA := before.issued(from, d+1)
-	b, errB := after.issued(from, d+1)
+func sameIssued(before, after *model, d date.Date) error {
+	a, errA := before.issued(before.t.start, d+1)
+	b, errB := after.issued(after.t.start, d+1)
 	if err := cmpOr(errA, errB); err != nil {
 		return err
 	}

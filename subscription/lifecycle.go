@@ -93,7 +93,7 @@ func (m *model) applyChange(b date.Date) {
 func (m *model) planAutoSuspension(d date.Date, cause int) {
 	m.pend.autoAt = forever
 	if m.invalidAt != forever && m.cur.plan.Suspension.InvalidPaymentMethod && m.status != Suspended {
-		m.pend.autoAt, m.pend.autoCause = m.nextRenewal(d), cause
+		m.pend.autoAt, m.pend.autoCause, m.pend.autoFrom = m.nextRenewal(d), cause, d
 	}
 }
 

@@ -155,6 +155,9 @@ type pending struct {
 	// the next renewal; forever if none is planned.
 	autoAt    date.Date
 	autoCause int
+	// autoFrom is the day autoAt was planned from: the next renewal after
+	// it, skipping the periods pauses remove, is autoAt.
+	autoFrom date.Date
 }
 
 // model is the fold of a subscription's log as of its last event (the
@@ -203,6 +206,9 @@ type model struct {
 	// adjusts are the changes inside periods invoiced in advance, in log
 	// order: each issues a document or carries lines to the next invoice.
 	adjusts pvec[adjustment]
+	// log is the log before the event being applied: the deletion of a
+	// pause folds it again without the pause.
+	log pvec[Event]
 	// marks are the plans that took effect inside a period, in log order:
 	// the changes now that keep the recurrence, whose run starts at the
 	// next renewal (the days left of the period are an adjustment).

@@ -149,22 +149,32 @@ func TestReferenceModelFindings(t *testing.T) {
 
 	t.Run("deleting an extension restores the termination date it moved, after a new run too", func(t *testing.T) {
 		// Rule 11: deleting a pause restores exactly the timeline without
-		// it. The extension moved the end from 2024-03-01 to 2024-05-01,
-		// and the renewal restart of 2024-02-10 made that a date; without
-		// the pause the subscription ends on 2024-03-01, as it would
-		// have.
-		s := m(newSub(t, monthly("10.00"), "2024-01-01").TerminateOn(d("2024-01-05"), mar01_24))
-		s = m(s.AddFlexiblePause(d("2024-01-05"), pause.Flexible{Days: pp("2024-01-10", "2024-01-12"), Reason: "injury",
-			Extension: pause.Extension{Periods: 2}}))
-		s = m(s.Suspend(jan15_24, subscription.ByBusiness))
-		s = m(s.Restart(d("2024-02-10")))
+		// it, unless what it changed was invoiced. The extension moved the
+		// end from 2024-03-01 to 2024-05-01, and a renewal restart made a
+		// new run; without the pause the subscription ends on 2024-03-01,
+		// as it would have.
+		extended := func(restart string) subscription.Subscription {
+			s := m(newSub(t, monthly("10.00"), "2024-01-01").TerminateOn(d("2024-01-05"), mar01_24))
+			s = m(s.AddFlexiblePause(d("2024-01-05"), pause.Flexible{Days: pp("2024-01-10", "2024-01-12"), Reason: "injury",
+				Extension: pause.Extension{Periods: 2}}))
+			s = m(s.Suspend(jan15_24, subscription.ByBusiness))
+			s = m(s.Restart(d(restart)))
+			end, ok := s.TerminationDate()
+			require.True(t, ok)
+			require.Equal(t, "2024-05-01", end.String())
+			return s
+		}
+		// Restarted on the boundary of 2024-02-01: its period ends on
+		// 2024-03-01 with the pause or without.
+		s := m(extended("2024-02-01").DeletePause(feb15_24, 1))
 		end, ok := s.TerminationDate()
 		require.True(t, ok)
-		require.Equal(t, "2024-05-01", end.String())
-		s = m(s.DeletePause(feb15_24, 1))
-		end, ok = s.TerminationDate()
-		require.True(t, ok)
 		assert.Equal(t, "2024-03-01", end.String())
+		// Restarted on 2024-02-10: the renewal invoice bills
+		// [2024-02-10, 2024-03-10), past the end the deletion would
+		// restore — what the pause changed was invoiced.
+		_, err := extended("2024-02-10").DeletePause(feb15_24, 1)
+		require.ErrorIs(t, err, subscription.ErrPeriodInvoiced)
 	})
 
 	t.Run("deleting an extension refuses to orphan a later flexible pause on a period it added", func(t *testing.T) {

@@ -74,6 +74,7 @@ func Replay(t Terms, events iter.Seq[Event]) (Subscription, error) {
 			m = newModel(tm)
 		}
 		e = e.clone()
+		m.log = log
 		if err := m.apply(log.len(), e); err != nil {
 			return Subscription{}, &EventError{Index: log.len(), Event: e, Err: err}
 		}
@@ -101,6 +102,7 @@ func (s Subscription) Apply(e Event) (Subscription, error) {
 	}
 	idx := log.len()
 	e = e.clone()
+	m.log = log
 	if err := m.apply(idx, e); err != nil {
 		return s, &EventError{Index: idx, Event: e, Err: err}
 	}
