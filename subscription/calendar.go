@@ -242,11 +242,12 @@ func (m *model) cutCur(d date.Date) {
 // a boundary of the current schedule and the recurrence is the same, in
 // which case the anchor is kept, so month ends never drift.
 func (m *model) newRun(b date.Date, p *Plan, renewal bool, cause int) {
-	if m.end != forever {
+	if e := m.commandEnd(); m.end != forever && e != m.end {
 		// The termination a command set, moved by whole periods of the
 		// schedule by the pauses added since, becomes a date: the new
-		// schedule has other periods.
-		m.end, m.endMark = m.commandEnd(), m.lastPauseID()
+		// schedule has other periods. A date the pauses could not move
+		// (not a boundary of the schedule so far) waits for the new one.
+		m.end, m.endMark = e, m.lastPauseID()
 	}
 	m.cutCur(b)
 	c := &m.cur

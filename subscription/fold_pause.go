@@ -93,7 +93,14 @@ func (m *model) placeExtension(rec *pauseRec, on date.Date) error {
 	termEnd, hasTerm := m.termEnd()
 	switch {
 	case cmdEnd != forever && onBoundary && (!hasTerm || cmdEnd <= termEnd):
-		rec.extStart = m.countedBefore(cmdEnd)
+		// While suspended no period lies ahead: the added periods are
+		// counted on the schedule as it stands.
+		probe := m
+		if m.status == Suspended {
+			probe = m.clone()
+			probe.cur.until = forever
+		}
+		rec.extStart = probe.countedBefore(cmdEnd)
 	case m.t.plan.Periods > 0 && cmdEnd == forever:
 		// They come after the term and the extensions before them, even
 		// while suspended, when the term's end is not known.

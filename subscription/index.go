@@ -250,14 +250,22 @@ func (x *index) pausedBelow(pos int) int {
 func (x *index) movedBelow(pos int) int { return countBelow(x.moved, pos) }
 
 // extensionOf returns the index of the pause whose extension added the
-// period counted counted towards the term, and false if none did.
+// period counted counted towards the term, and false if none did. Where
+// extensions overlap — a termination date set after one cut its periods
+// off, and a later one added periods from that date — the later pause
+// added the period.
 func (x *pauseIndex) extensionOf(counted int) (int, bool) {
 	if x == nil {
 		return 0, false
 	}
-	i := sort.Search(len(x.exts), func(i int) bool { return x.exts[i].first > counted }) - 1
-	if i >= 0 && counted < x.exts[i].first+x.exts[i].n {
-		return x.exts[i].pause, true
+	found := -1
+	for _, e := range x.exts {
+		if e.first > counted {
+			break
+		}
+		if counted < e.first+e.n && e.pause > found {
+			found = e.pause
+		}
 	}
-	return 0, false
+	return found, found >= 0
 }

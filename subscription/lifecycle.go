@@ -130,10 +130,10 @@ func (m *model) restart(d date.Date, cause int) error {
 		}
 	}
 	m.planAutoSuspension(d, m.pend.autoCause)
-	if renewal {
-		return m.checkWholePauses(d, "restart")
-	}
-	return nil
+	// A renewal re-anchors the schedule, and a restart within the period
+	// brings back what the suspension made moot (a cancelled termination):
+	// either way the whole-period pauses must still stand.
+	return m.withChange().checkWholePauses(d, "restart")
 }
 
 // withChange returns the fold with the pending plan change applied on its
