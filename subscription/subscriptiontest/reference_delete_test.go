@@ -122,6 +122,12 @@ func (m *refModel) tryDelete(w *world, e *refEvent) (*world, error) {
 	}
 	rs.fireHeldEnd() // ending today, after today's events, as TerminateNow would
 	w.hits = rs.hits
+	if !rs.reissued() {
+		// A pause given after the deleted one would now change an
+		// invoice issued before it was given: an extension that claims
+		// a period invoiced already, say.
+		return w, subscription.ErrPeriodInvoiced
+	}
 	if a, b := w.issuedThrough(e.on), rs.issuedThrough(e.on); !sameInvoices(a, b) {
 		// The library does not see a change to a failed invoice whose
 		// period did not start (see hitDeleteInvoicedOrphan).

@@ -31,7 +31,7 @@ func (w *world) issueLead(on date.Date, num, full date.Date) {
 	}
 	if pl.trialDays > 0 {
 		if pl.trialPrice != nil {
-			w.invoices = append(w.invoices, refInvoice{issue: on, period: p,
+			w.invoices = append(w.invoices, refInvoice{issue: on, period: p, slot: -1,
 				total: charge(*pl.trialPrice, nil, 0, int64(num), int64(full))})
 		}
 		return
@@ -39,7 +39,7 @@ func (w *world) issueLead(on date.Date, num, full date.Date) {
 	// A stub is billed as its share of the whole period before the anchor.
 	first := refSched{w.cfg.anchor, pl.every}
 	whole := int64(first.at(0) - first.at(-1))
-	w.invoices = append(w.invoices, refInvoice{issue: on, period: p,
+	w.invoices = append(w.invoices, refInvoice{issue: on, period: p, slot: -1,
 		total: charge(pl.price, pl.discounts, 0, int64(num), whole)})
 }
 
@@ -48,24 +48,37 @@ func (w *world) issueLead(on date.Date, num, full date.Date) {
 func (w *world) issueSlot(i int, on date.Date, num, den int64) {
 	s := &w.slots[i]
 	s.pending = false
+	inv, claims, lib := w.slotInvoice(i, on, num, den)
+	w.hits[hitExtClash] = w.hits[hitExtClash] || claims > 1
+	if lib != inv.total {
+		w.hits[hitTrialSkipped] = w.hits[hitTrialSkipped] || s.planNo == 0
+		w.hits[hitStubPlanNumber] = w.hits[hitStubPlanNumber] || s.planNo > 0
+	}
+	w.invoices = append(w.invoices, inv)
+}
+
+// slotInvoice returns the invoice of slot i issued on date on for num of
+// its den days, under the pauses standing; how many extensions claim the
+// period; and the total if the discounts were counted as the library
+// counts them (see hitTrialSkipped), overrides left out.
+func (w *world) slotInvoice(i int, on date.Date, num, den int64) (inv refInvoice, claims int, lib int64) {
+	s := &w.slots[i]
 	price, discounts := s.plan.price, s.plan.discounts
 	if s.trial {
 		price, discounts = *w.cfg.plan.trialPrice, nil
 	}
-	inv := refInvoice{issue: on, period: s.p}
+	inv = refInvoice{issue: on, period: s.p, slot: i, num: num, den: den}
 	if num < den {
 		inv.period.End = s.p.Start + date.Date(num) // a cut-short invoice names the days it bills
 	}
 	// The last extension to claim the period adds it: an earlier one
 	// placed before a termination date a command set since is cut off
 	// by it.
-	claims := 0
 	for _, pz := range w.pauses {
 		if pz.flex && s.counted >= pz.extStart && s.counted < pz.extStart+pz.ext {
 			claims++
 		}
 	}
-	w.hits[hitExtClash] = w.hits[hitExtClash] || claims > 1
 	for _, pz := range slices.Backward(w.pauses) {
 		if pz.flex && s.counted >= pz.extStart && s.counted < pz.extStart+pz.ext {
 			inv.ext = true
@@ -78,9 +91,9 @@ func (w *world) issueSlot(i int, on date.Date, num, den int64) {
 	// Discounts for the first N periods count from when the plan was
 	// taken, trial periods excluded (issue 10, defect 4).
 	inv.total = charge(price, discounts, s.discNo, num, den)
-	if !s.trial && charge(price, discounts, s.libNo, num, den) != inv.total {
-		w.hits[hitTrialSkipped] = w.hits[hitTrialSkipped] || s.planNo == 0
-		w.hits[hitStubPlanNumber] = w.hits[hitStubPlanNumber] || s.planNo > 0
+	lib = inv.total
+	if !s.trial {
+		lib = charge(price, discounts, s.libNo, num, den)
 	}
 	for _, pz := range w.pauses {
 		if !pz.flex {
@@ -96,7 +109,25 @@ func (w *world) issueSlot(i int, on date.Date, num, den int64) {
 	// The invoice shows it bills an added period only on a whole,
 	// unprorated, unoverridden main line.
 	inv.ext = inv.ext && num == den && inv.over == 0
-	w.invoices = append(w.invoices, inv)
+	if inv.over != 0 {
+		lib = inv.total
+	}
+	return inv, claims, lib
+}
+
+// reissued reports whether every invoice of a billing period comes out
+// again as it was issued under the pauses standing now: no pause given
+// since may change it (issued invoices never change, rule 17).
+func (w *world) reissued() bool {
+	for _, inv := range w.invoices {
+		if inv.slot < 0 || inv.orphan {
+			continue
+		}
+		if again, _, _ := w.slotInvoice(inv.slot, inv.issue, inv.num, inv.den); !sameInvoices([]refInvoice{inv}, []refInvoice{again}) {
+			return false
+		}
+	}
+	return true
 }
 
 // issueArrears issues, on date d, the in-arrears invoices of the periods

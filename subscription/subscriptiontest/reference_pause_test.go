@@ -78,12 +78,20 @@ func (w *world) addPause(e *refEvent) error {
 			return subscription.ErrNoEnd
 		}
 	}
+	var before []refInvoice
 	if check {
 		if err := w.checkOverrides(rec, proj, e.on); err != nil {
 			return err
 		}
+		before = w.issuedThrough(e.on)
 	}
 	w.pauses = append(w.pauses, rec)
+	if check && !sameInvoices(before, w.issuedThrough(e.on)) {
+		// Nor may the pause change the invoices its day issues: an
+		// extension that moves a termination date today's renewal is
+		// prorated to, say.
+		return subscription.ErrPeriodInvoiced
+	}
 	if w.hasAuto {
 		// The automatic suspension moves with the renewals the pause skips.
 		w.autoAt = w.nextRenewal(w.autoFrom)
@@ -94,10 +102,21 @@ func (w *world) addPause(e *refEvent) error {
 	return nil
 }
 
+// planAuto plans the automatic suspension for an invalid payment method
+// at the first billed renewal after d, if the method is invalid and the
+// plan in effect has the rule, and cancels it otherwise.
+func (w *world) planAuto(d date.Date) {
+	w.hasAuto = false
+	if w.invalid && w.plan.invalidRule && w.status != stSuspended {
+		w.autoAt, w.autoFrom, w.hasAuto = w.nextRenewal(d), d, true
+	}
+}
+
 // checkOverrides checks the overrides of a flexible pause given on date
 // on: each of a billing period of the projection proj that the pause
-// touches, and none changing an invoice issued by on (one that leaves it
-// exactly as it is may stand).
+// touches, and none changing an invoice issued by on, that day's
+// included (rules 9 and 10: "already invoiced as of the command's
+// date"); one that leaves it exactly as it is may stand.
 func (w *world) checkOverrides(rec refPause, proj *world, on date.Date) error {
 	for _, o := range rec.overrides {
 		if !proj.slotBeforeEnd(o.p) || !o.p.Overlaps(rec.days) {
@@ -116,14 +135,4 @@ func (w *world) checkOverrides(rec refPause, proj *world, on date.Date) error {
 		}
 	}
 	return nil
-}
-
-// planAuto plans the automatic suspension for an invalid payment method
-// at the first billed renewal after d, if the method is invalid and the
-// plan in effect has the rule, and cancels it otherwise.
-func (w *world) planAuto(d date.Date) {
-	w.hasAuto = false
-	if w.invalid && w.plan.invalidRule && w.status != stSuspended {
-		w.autoAt, w.autoFrom, w.hasAuto = w.nextRenewal(d), d, true
-	}
 }

@@ -70,11 +70,12 @@ func (w *world) exhaust(i int, d date.Date) {
 	r.exhausted, r.unpaid = true, true
 	w.unpaid++
 	w.open = -1
-	// The period the failed invoice bills in advance holds d: it is the
-	// one running, or due today (the lead or a period charged on its
-	// first day, before it starts at the day's close). It did not run.
+	// The period the failed invoice bills in advance is the one running
+	// (the retry window is shorter than any period), or due today (the
+	// lead or a period charged on its first day, before it starts at the
+	// day's close). It did not run.
 	ur := -1
-	if r.advance && r.period.Contains(d) {
+	if r.advance {
 		ur = i
 	}
 	switch r.policy.exhausted {

@@ -143,6 +143,10 @@ type refInvoice struct {
 	ext    bool
 	over   int  // the override that set it: 0 none, 1 a fixed amount, 2 prorated
 	orphan bool // charged (and failed) on the day its period did not start
+	// slot is the index of the billing period it bills, or -1 (the lead);
+	// it bills num of its den days.
+	slot     int
+	num, den int64
 }
 
 func (i refInvoice) String() string {
