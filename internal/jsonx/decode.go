@@ -46,11 +46,11 @@ import (
 type Field struct {
 	name     string
 	required bool
-	// value decodes the raw value; a pointer-shaped decoder of this
-	// package (storing it allocates nothing) or the caller's Unmarshaler.
-	value json.Unmarshaler
-	// text decodes the unquoted string of a Text field instead.
-	text encoding.TextUnmarshaler
+	text     bool // dec is an encoding.TextUnmarshaler of a JSON string
+	// dec decodes the value: a json.Unmarshaler, a pointer-shaped one of
+	// this package (storing it allocates nothing) or the caller's, unless
+	// text is set.
+	dec any
 }
 
 // Required returns f marked as required: Decode refuses an object where it
@@ -62,17 +62,17 @@ func (f Field) Required() Field {
 
 // decode decodes the raw value of f, which is not null.
 func (f *Field) decode(raw []byte) error {
-	switch {
-	case f.text != nil:
+	if t, ok := f.dec.(encoding.TextUnmarshaler); ok && f.text {
 		s, err := unquoteBytes(raw)
 		if err != nil {
 			return err
 		}
-		return f.text.UnmarshalText(s)
-	case f.value != nil:
-		return f.value.UnmarshalJSON(raw)
+		return t.UnmarshalText(s)
 	}
-	return &cause{"a field without a decoder"} // the zero Field: a programming error
+	if u, ok := f.dec.(json.Unmarshaler); ok && !f.text {
+		return u.UnmarshalJSON(raw)
+	}
+	return &cause{"a field without a decoder"} // the zero Field, a nil p: a programming error
 }
 
 // IsNull reports whether data is the JSON literal null, with or without

@@ -179,4 +179,7 @@ func TestZeroFieldIsAnError(t *testing.T) {
 	if want := "fz: invalid doc: a field without a decoder"; err == nil || err.Error() != want || !errors.Is(err, errFzDoc) {
 		t.Fatalf("Decode with a zero Field: %v; want %s", err, want)
 	}
+	if err := Decode([]byte(`{"t":"x"}`), errFzDoc, Text("t", nil)); err == nil || !errors.Is(err, errFzDoc) {
+		t.Fatalf("Decode with a nil TextUnmarshaler: %v", err)
+	}
 }

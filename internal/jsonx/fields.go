@@ -13,7 +13,7 @@ import (
 // allocates nothing.
 
 // String decodes a JSON string into *p.
-func String(name string, p *string) Field { return Field{name: name, value: stringField{p}} }
+func String(name string, p *string) Field { return Field{name: name, dec: stringField{p}} }
 
 type stringField struct{ p *string }
 
@@ -28,7 +28,7 @@ func (f stringField) UnmarshalJSON(raw []byte) error {
 
 // StringFunc decodes a JSON string and hands it to fn, which parses it.
 func StringFunc(name string, fn func(s string) error) Field {
-	return Field{name: name, value: stringFunc(fn)}
+	return Field{name: name, dec: stringFunc(fn)}
 }
 
 type stringFunc func(s string) error
@@ -42,7 +42,7 @@ func (fn stringFunc) UnmarshalJSON(raw []byte) error {
 }
 
 // Bool decodes true or false into *p.
-func Bool(name string, p *bool) Field { return Field{name: name, value: boolField{p}} }
+func Bool(name string, p *bool) Field { return Field{name: name, dec: boolField{p}} }
 
 type boolField struct{ p *bool }
 
@@ -60,7 +60,7 @@ func (f boolField) UnmarshalJSON(raw []byte) error {
 
 // Int decodes an integer into *p: digits with an optional minus sign, no
 // fraction, no exponent, no "-0", within the range of int.
-func Int(name string, p *int) Field { return Field{name: name, value: intField{p}} }
+func Int(name string, p *int) Field { return Field{name: name, dec: intField{p}} }
 
 type intField struct{ p *int }
 
@@ -74,7 +74,7 @@ func (f intField) UnmarshalJSON(raw []byte) error {
 }
 
 // Int64 decodes an integer into *p, as Int does.
-func Int64(name string, p *int64) Field { return Field{name: name, value: int64Field{p}} }
+func Int64(name string, p *int64) Field { return Field{name: name, dec: int64Field{p}} }
 
 type int64Field struct{ p *int64 }
 
@@ -89,7 +89,7 @@ func (f int64Field) UnmarshalJSON(raw []byte) error {
 
 // Ints decodes an array of integers into *p (see Int); an empty array
 // decodes as nil.
-func Ints(name string, p *[]int) Field { return Field{name: name, value: intsField{p}} }
+func Ints(name string, p *[]int) Field { return Field{name: name, dec: intsField{p}} }
 
 type intsField struct{ p *[]int }
 
@@ -141,7 +141,7 @@ func integer(raw []byte) (int64, error) {
 
 // Date decodes a strict "YYYY-MM-DD" date within 0001-01-01 … 9999-12-31
 // into *p; a bad date is an error wrapping period.ErrInvalidDate.
-func Date(name string, p *date.Date) Field { return Field{name: name, value: dateField{p}} }
+func Date(name string, p *date.Date) Field { return Field{name: name, dec: dateField{p}} }
 
 type dateField struct{ p *date.Date }
 
@@ -160,7 +160,7 @@ func (f dateField) UnmarshalJSON(raw []byte) error {
 
 // DatePtr decodes an optional date, as Date does, into a new *date.Date;
 // absent or null leaves *p nil.
-func DatePtr(name string, p **date.Date) Field { return Field{name: name, value: datePtrField{p}} }
+func DatePtr(name string, p **date.Date) Field { return Field{name: name, dec: datePtrField{p}} }
 
 type datePtrField struct{ p **date.Date }
 
@@ -174,10 +174,12 @@ func (f datePtrField) UnmarshalJSON(raw []byte) error {
 }
 
 // Text decodes a JSON string with p's UnmarshalText.
-func Text(name string, p encoding.TextUnmarshaler) Field { return Field{name: name, text: p} }
+func Text(name string, p encoding.TextUnmarshaler) Field {
+	return Field{name: name, text: true, dec: p}
+}
 
 // Value decodes a nested value with p's UnmarshalJSON.
-func Value(name string, p json.Unmarshaler) Field { return Field{name: name, value: p} }
+func Value(name string, p json.Unmarshaler) Field { return Field{name: name, dec: p} }
 
 // unmarshaler is *T when *T implements json.Unmarshaler.
 type unmarshaler[T any] interface {
@@ -188,7 +190,7 @@ type unmarshaler[T any] interface {
 // Ptr decodes an optional nested value into a new *T with its
 // UnmarshalJSON; absent or null leaves *p nil.
 func Ptr[T any, PT unmarshaler[T]](name string, p **T) Field {
-	return Field{name: name, value: ptrField[T, PT]{p}}
+	return Field{name: name, dec: ptrField[T, PT]{p}}
 }
 
 type ptrField[T any, PT unmarshaler[T]] struct{ p **T }
@@ -206,7 +208,7 @@ func (f ptrField[T, PT]) UnmarshalJSON(raw []byte) error {
 // An empty array decodes as nil; a null element is an error. Errors name
 // the element: "lines[2].amount".
 func Slice[T any, PT unmarshaler[T]](name string, p *[]T) Field {
-	return Field{name: name, value: sliceField[T, PT]{p}}
+	return Field{name: name, dec: sliceField[T, PT]{p}}
 }
 
 type sliceField[T any, PT unmarshaler[T]] struct{ p *[]T }

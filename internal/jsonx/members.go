@@ -84,42 +84,54 @@ func keyString(key []byte, flags int) string {
 
 // unquote returns the JSON string raw, or an error if raw is not a string.
 func unquote(raw []byte) (string, error) {
-	s, err := unquoteBytes(raw)
-	if err != nil {
-		return "", err
+	s, err := content(raw)
+	if err != nil || isPlainString(s) {
+		return string(s), err
 	}
-	return string(s), nil
+	var buf [64]byte // most strings fit: one allocation, the string's
+	b, ok := appendUnquoted(buf[:0], s)
+	if !ok {
+		return "", typeError("a string", raw)
+	}
+	return string(b), nil
 }
 
 // unquoteBytes returns the JSON string raw unquoted: a part of raw when it
-// holds no escape and is valid UTF-8, else a new slice. It decodes as
-// encoding/json does: an invalid byte or a lone surrogate becomes U+FFFD.
+// needs no change, else a new slice. It decodes as encoding/json does: an
+// invalid byte or a lone surrogate becomes U+FFFD.
 func unquoteBytes(raw []byte) ([]byte, error) {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-		return nil, typeError("a string", raw)
+	s, err := content(raw)
+	if err != nil || isPlainString(s) {
+		return s, err
 	}
-	s := raw[1 : len(raw)-1]
-	ascii := true
-	for _, c := range s {
-		if !plain[c] {
-			if c < utf8.RuneSelf {
-				return unquoteSlow(raw, s)
-			}
-			ascii = false
-		}
-	}
-	if ascii || utf8.Valid(s) {
-		return s, nil
-	}
-	return unquoteSlow(raw, s)
-}
-
-func unquoteSlow(raw, s []byte) ([]byte, error) {
 	b, ok := appendUnquoted(make([]byte, 0, len(s)+utf8.UTFMax), s)
 	if !ok {
 		return nil, typeError("a string", raw)
 	}
 	return b, nil
+}
+
+// content returns what is between the quotes of the JSON string raw.
+func content(raw []byte) ([]byte, error) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return nil, typeError("a string", raw)
+	}
+	return raw[1 : len(raw)-1], nil
+}
+
+// isPlainString reports whether the content s of a JSON string is its
+// value: no escape, valid UTF-8.
+func isPlainString(s []byte) bool {
+	ascii := true
+	for _, c := range s {
+		if !plain[c] {
+			if c < utf8.RuneSelf {
+				return false // a backslash
+			}
+			ascii = false
+		}
+	}
+	return ascii || utf8.Valid(s)
 }
 
 // appendUnquoted appends the content s of a JSON string to b, decoding its

@@ -4,7 +4,7 @@ package jsonx
 
 // IntPtr decodes an optional integer, as Int does, into a new *int;
 // absent or null leaves *p nil.
-func IntPtr(name string, p **int) Field { return Field{name: name, value: intPtrField{p}} }
+func IntPtr(name string, p **int) Field { return Field{name: name, dec: intPtrField{p}} }
 
 type intPtrField struct{ p **int }
 
@@ -20,7 +20,7 @@ func (f intPtrField) UnmarshalJSON(raw []byte) error {
 
 // Int64Ptr decodes an optional integer, as Int64 does, into a new *int64;
 // absent or null leaves *p nil.
-func Int64Ptr(name string, p **int64) Field { return Field{name: name, value: int64PtrField{p}} }
+func Int64Ptr(name string, p **int64) Field { return Field{name: name, dec: int64PtrField{p}} }
 
 type int64PtrField struct{ p **int64 }
 
@@ -37,7 +37,7 @@ func (f int64PtrField) UnmarshalJSON(raw []byte) error {
 // refusing duplicate keys and values of another type (null included); an
 // empty object decodes as nil. Errors name the key: "meta.who".
 func StringMap(name string, p *map[string]string) Field {
-	return Field{name: name, value: stringMapField{p}}
+	return Field{name: name, dec: stringMapField{p}}
 }
 
 type stringMapField struct{ p *map[string]string }
@@ -59,7 +59,7 @@ func (f stringMapField) UnmarshalJSON(raw []byte) error {
 		k := keyString(key, flags)
 		val, msg := m.value()
 		if msg != "" {
-			return &cause{"malformed value: " + msg}
+			return &cause{"malformed dec: " + msg}
 		}
 		if _, dup := out[k]; dup {
 			return &Error{Path: cut(k), Err: &cause{"duplicate key"}}
