@@ -13,6 +13,64 @@ import (
 func (m *model) addPause(idx int, e Event) error {
 	// The event is the log's own copy: the pause may share it.
 	rec := pauseRec{id: idx, on: e.Date, fee: m.cur.plan.Pauses.Fee, flex: e.Flexible, whole: e.WholePeriod}
+	if err := m.checkPause(rec, e.Date); err != nil {
+		return err
+	}
+	if err := m.placeExtension(&rec, e.Date); err != nil {
+		return err
+	}
+	if err := m.setPauses(append(slices.Clip(m.pauses), rec), rec, e.Date); err != nil {
+		return err
+	}
+	if rec.flex != nil {
+		m.creditPause(e.Date, rec.flex.Days, idx, rec.flex.Reason)
+	}
+	return nil
+}
+
+// setPauses replaces the pauses with those given, which add pause p on
+// date on, unless that would change an invoice issued by on
+// (ErrPeriodInvoiced) or end the subscription before on. The automatic
+// suspension for an invalid payment method moves with the renewals the
+// pauses skip.
+func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
+	after := m.withPauses(pauses)
+	if err := sameIssued(m, after, on); err != nil {
+		return err
+	}
+	if end, ok := after.endDate(); ok && end < on {
+		return fmt.Errorf("%w: the subscription would have ended on %s, before %s", ErrPeriodInvoiced, end, on)
+	}
+	m.pauses, m.pidx = after.pauses, after.pidx
+	if m.pend.autoAt != forever {
+		m.planAutoSuspension(m.pend.autoFrom, m.pend.autoCause)
+	}
+	return nil
+}
+
+// readdPause adds again, as it was given, a pause that a deletion's fold
+// keeps: the checks against the calendar are left to the deletion (see
+// stranded), which may have made the pause moot.
+func (m *model) readdPause(idx int, e Event) {
+	rec := pauseRec{id: idx, on: e.Date, fee: m.cur.plan.Pauses.Fee, flex: e.Flexible, whole: e.WholePeriod}
+	if m.placeExtension(&rec, e.Date) != nil {
+		rec.extStart = -1 << 30 // no end to extend any more: its periods count nowhere
+	}
+	m.pauses = append(slices.Clip(m.pauses), rec)
+	m.pidx = newPauseIndex(m.pauses)
+	if m.pend.autoAt != forever {
+		m.planAutoSuspension(m.pend.autoFrom, m.pend.autoCause)
+	}
+	if rec.flex != nil {
+		m.creditPause(e.Date, rec.flex.Days, idx, rec.flex.Reason)
+	}
+}
+
+// checkPause checks a new pause given on date on: the contract's policy,
+// the subscription's life, the other pauses, and for a whole-period pause
+// or an override the billing periods, on the schedule after a pending
+// plan change.
+func (m *model) checkPause(rec pauseRec, on date.Date) error {
 	if err := m.checkPolicy(rec); err != nil {
 		return err
 	}
@@ -34,47 +92,17 @@ func (m *model) addPause(idx int, e Event) error {
 			if !future.slotOf(p) {
 				return fmt.Errorf("%w: %s", ErrNotBillingPeriod, p)
 			}
-			if p.Start <= e.Date {
-				return fmt.Errorf("%w: %s has started on %s", ErrPeriodInvoiced, p, e.Date)
+			if p.Start <= on {
+				return fmt.Errorf("%w: %s has started on %s", ErrPeriodInvoiced, p, on)
 			}
 		}
 	}
 	if f := rec.flex; f != nil {
-		if err := m.placeExtension(&rec, e.Date); err != nil {
-			return err
-		}
 		for _, o := range f.Overrides {
 			if !future.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {
 				return fmt.Errorf("%w: override of %s, not a billing period touched by %s", ErrNotBillingPeriod, o.Period, f.Days)
 			}
 		}
-	}
-	if err := m.setPauses(append(slices.Clip(m.pauses), rec), rec, e.Date); err != nil {
-		return err
-	}
-	if rec.flex != nil {
-		m.creditPause(e.Date, rec.flex.Days, idx, rec.flex.Reason)
-	}
-	return nil
-}
-
-// setPauses replaces the pauses with those given, which add or remove
-// pause p on date on, unless that would change the past: an invoice
-// issued by on (ErrPeriodInvoiced), or the days before on, which a
-// termination moved before on would make terminated. The automatic
-// suspension for an invalid payment method moves with the renewals the
-// pauses skip.
-func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
-	after := m.withPauses(pauses)
-	if err := sameIssued(m, after, on); err != nil {
-		return err
-	}
-	if end, ok := after.endDate(); ok && end < on {
-		return fmt.Errorf("%w: the subscription would have ended on %s, before %s", ErrPeriodInvoiced, end, on)
-	}
-	m.pauses, m.pidx = after.pauses, after.pidx
-	if m.pend.autoAt != forever {
-		m.planAutoSuspension(m.pend.autoFrom, m.pend.autoCause)
 	}
 	return nil
 }
@@ -84,7 +112,7 @@ func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
 // and the extensions before them. It returns ErrNoEnd when the
 // subscription has no end on a period boundary to extend.
 func (m *model) placeExtension(rec *pauseRec, on date.Date) error {
-	n := rec.flex.Extension.Periods
+	n := rec.adds()
 	if n == 0 {
 		return nil
 	}
@@ -127,6 +155,10 @@ func (m *model) deletePause(e Event) error {
 	if err != nil {
 		return err
 	}
+	mootFrom, _ := m.endDate() // what lay past the end already is moot
+	if err := without.stranded(gone.id, mootFrom); err != nil {
+		return err
+	}
 	if err := sameIssued(m, without, e.Date); err != nil {
 		return err
 	}
@@ -143,33 +175,83 @@ func (m *model) deletePause(e Event) error {
 }
 
 // refoldWithout returns the fold of the log without pause id and the
-// pauses deleted before it, advanced to on. A later event that the log
-// without them refuses refuses the deletion.
+// pauses deleted before it, advanced to on. The pauses given after it are
+// added again as they were given (stranded checks them). A later event
+// the log without the pause refuses refuses the deletion, unless it is
+// moot (a termination set for a day after the end the fold has by then).
+// A termination the fold comes to by the deletion's date waits for the
+// pauses given since, which may move it, and the day's events.
 func (m *model) refoldWithout(id int, on date.Date) (*model, error) {
 	kept := make(map[int]bool, len(m.pauses))
 	for _, p := range m.pauses {
 		kept[p.id] = p.id != id
 	}
 	re := newModel(m.t)
+	re.holdEnd = on + 1 // a termination by then comes after the day's events
 	for i, ev := range m.log.all() {
 		switch ev.Kind {
 		case KindDeletePause:
 			continue // its pause is left out
 		case KindAddFlexiblePause, KindAddWholePeriodPause:
-			if !kept[i] {
-				continue
+			if kept[i] {
+				re.advance(ev.Date)
+				re.readdPause(i, ev)
+				re.recordEnd(ev.Date)
 			}
+			continue
 		}
-		if err := re.apply(i, ev); err != nil {
+		try := re.clone()
+		err := try.apply(i, ev)
+		switch {
+		case err == nil:
+			re = try
+		case re.moot(ev):
+		default:
 			why := strings.TrimPrefix(err.Error(), "subscription: ")
-			if ev.Kind == KindAddFlexiblePause || ev.Kind == KindAddWholePeriodPause {
-				return nil, fmt.Errorf("%w: pause %d would not stand without pause %d (%s); delete it first", ErrOrphanPause, i, id, why)
-			}
 			return nil, fmt.Errorf("%w: without pause %d, event %d (%s on %s) is refused (%s)", ErrPeriodInvoiced, id, i, ev.Kind, ev.Date, why)
 		}
 	}
+	re.holdEnd = 0
 	re.advance(on)
 	return re, nil
+}
+
+// moot reports whether event e, refused by the fold of a deletion, no
+// longer matters: a termination set for a day after the end the fold has.
+func (m *model) moot(e Event) bool {
+	if e.Kind != KindTerminate {
+		return false
+	}
+	end, ok := m.endDate()
+	return ok && e.effective() > end
+}
+
+// stranded returns an error wrapping ErrOrphanPause if a pause of m, the
+// fold without pause id, no longer stands where it was given: a
+// whole-period pause on a period that is not a billing period, or a
+// flexible pause reaching past the termination date. What starts on or
+// after mootFrom, the end before the deletion, was past it already and
+// is moot.
+func (m *model) stranded(id int, mootFrom date.Date) error {
+	future := m.withChange()
+	end, hasEnd := future.endDate()
+	for i := range m.pauses {
+		p := &m.pauses[i]
+		for _, r := range p.ranges() {
+			if r.Start >= mootFrom || (p.whole != nil && future.slotOf(r)) || (p.flex != nil && !(hasEnd && r.End > end)) {
+				continue
+			}
+			return fmt.Errorf("%w: pause %d of %s would not stand without pause %d; delete it first", ErrOrphanPause, p.id, r, id)
+		}
+		if p.flex != nil {
+			for _, o := range p.flex.Overrides {
+				if o.Period.Start < mootFrom && !future.slotOf(o.Period) {
+					return fmt.Errorf("%w: the override of %s of pause %d would not stand without pause %d; delete it first", ErrOrphanPause, o.Period, p.id, id)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // sameStops returns an error wrapping ErrPeriodInvoiced if before and

@@ -16,6 +16,7 @@ import (
 func (m *model) advance(t date.Date) {
 	for m.status != Terminated {
 		end, hasEnd := m.endDate()
+		hasEnd = hasEnd && end >= m.holdEnd
 		next := forever
 		if hasEnd {
 			next = end

@@ -209,6 +209,9 @@ type model struct {
 	// log is the log before the event being applied: the deletion of a
 	// pause folds it again without the pause.
 	log pvec[Event]
+	// holdEnd holds, while a deletion folds the log again, a termination
+	// date before it: the pauses given since may move it again.
+	holdEnd date.Date
 	// marks are the plans that took effect inside a period, in log order:
 	// the changes now that keep the recurrence, whose run starts at the
 	// next renewal (the days left of the period are an adjustment).
