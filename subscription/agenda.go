@@ -114,6 +114,7 @@ func (s Subscription) Agenda(span period.Period) iter.Seq[Action] {
 	return func(yield func(Action) bool) {
 		var b viewBuf
 		m := s.view(&b)
+		span := inCalendar(span)
 		if m == nil || span.IsEmpty() {
 			return
 		}
@@ -196,7 +197,7 @@ func (m *model) planChanges(span period.Period) iter.Seq[planMark] {
 				markAt = m.marks.items[j].on
 			}
 			switch {
-			case min(runAt, markAt) >= span.End:
+			case min(runAt, markAt) >= min(span.End, forever):
 				return
 			case runAt <= markAt:
 				r := m.run(i)

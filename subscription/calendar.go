@@ -75,7 +75,9 @@ func (m *model) termEnd() (date.Date, bool) {
 				k++
 			}
 		}
-		if boundary(r.sched, k-1) < r.until {
+		if b := boundary(r.sched, k-1); b > lastDay {
+			return forever, true // the term ends beyond the calendar
+		} else if b < r.until {
 			return boundary(r.sched, k), true
 		}
 		n := r.count(forever)
@@ -189,7 +191,10 @@ func (m *model) boundaryAtOrAfter(d date.Date) date.Date {
 	if first := boundary(r.sched, r.firstK); d <= first {
 		return first
 	}
-	k, _ := r.sched.Index(d)
+	k, ok := r.sched.Index(d)
+	if !ok {
+		return forever // d lies past the last period of the calendar
+	}
 	if b := boundary(r.sched, k); b == d {
 		return b
 	}

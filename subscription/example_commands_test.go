@@ -38,7 +38,7 @@ func ExampleNew() {
 	// subscription P1M from 2025-01-15, 0 events
 	// active
 	// true true
-	// subscription: invalid plan: retry: retry period too long for the recurrence: the last attempt comes 28 days after the failed charge, and a P1M period can be as short as 28 days: want at most 27
+	// subscription: invalid plan: retry period too long for the recurrence: the last attempt comes 28 days after the failed charge, and a P1M period can be as short as 28 days: want at most 27
 }
 
 // Replay rebuilds a subscription from the terms and events a backend

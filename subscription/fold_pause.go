@@ -98,6 +98,9 @@ func (m *model) checkPause(rec pauseRec, on date.Date) error {
 		}
 	}
 	if f := rec.flex; f != nil {
+		if err := f.ValidateFor(m.t.plan.Price.Currency()); err != nil {
+			return err
+		}
 		for _, o := range f.Overrides {
 			if !future.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {
 				return fmt.Errorf("%w: override of %s, not a billing period touched by %s", ErrNotBillingPeriod, o.Period, f.Days)
@@ -238,7 +241,9 @@ func (m *model) stranded(id int, mootFrom date.Date) error {
 	for i := range m.pauses {
 		p := &m.pauses[i]
 		for _, r := range p.ranges() {
-			if r.Start >= mootFrom || (p.whole != nil && future.slotOf(r)) || (p.flex != nil && !(hasEnd && r.End > end)) {
+			// A flexible pause that reached past the end already is not
+			// stranded by the deletion: only by an end it brings earlier.
+			if r.Start >= mootFrom || (p.whole != nil && future.slotOf(r)) || (p.flex != nil && !(hasEnd && r.End > end && end < mootFrom)) {
 				continue
 			}
 			return fmt.Errorf("%w: pause %d of %s would not stand without pause %d; delete it first", ErrOrphanPause, p.id, r, id)

