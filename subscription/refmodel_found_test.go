@@ -346,6 +346,33 @@ func TestReferenceModelFindings(t *testing.T) {
 		}
 		assert.Equal(t, []string{"[2024-03-01, 2024-04-01) 10.00", "[2024-04-01, 2024-05-01) 10.00", "[2024-05-01, 2024-06-01) 1.00"}, totals)
 	})
+
+	t.Run("deleting a pause leaves alone a flexible pause that reached past the termination date already", func(t *testing.T) {
+		// Rule 20 refuses a deletion that would strand a later pause; the
+		// pause of [2024-01-20, 2024-02-05) reached past the termination
+		// date of 2024-02-01 before the deletion, which changes nothing
+		// for it.
+		s := m(newSub(t, monthly("10.00"), "2024-01-01").AddFlexiblePause(d("2024-01-05"),
+			pause.Flexible{Days: pp("2024-01-06", "2024-01-07"), Reason: "injury"}))
+		s = m(s.AddFlexiblePause(d("2024-01-05"), pause.Flexible{Days: pp("2024-01-20", "2024-02-05"), Reason: "travel"}))
+		s = m(s.TerminateOn(d("2024-01-10"), feb01_24))
+		_, err := s.DeletePause(d("2024-01-10"), 0)
+		require.NoError(t, err)
+	})
+
+	t.Run("deleting a pause that moved a cancelled termination refuses with a sentinel", func(t *testing.T) {
+		// Without the moved whole period the subscription would have
+		// ended on 2024-03-01, before the renewal restart of 2024-03-05
+		// and the deletion: ErrPeriodInvoiced, as without the
+		// cancellation, never an empty invoice's error.
+		s := m(newSub(t, monthly("10.00"), "2024-01-01").TerminateOn(jan01_24, mar01_24))
+		s = m(s.AddWholePeriodPause(jan01_24, pause.WholePeriod{Periods: []period.Period{pp("2024-02-01", "2024-03-01")}, Reason: "travel"}))
+		s = m(s.Suspend(mar01_24, subscription.ByBusiness))
+		s = m(s.Restart(d("2024-03-05")))
+		s = m(s.CancelTermination(d("2024-03-06")))
+		_, err := s.DeletePause(d("2024-03-06"), 1)
+		require.ErrorIs(t, err, subscription.ErrPeriodInvoiced)
+	})
 }
 
 // TestReferenceModelEarlierFindings pins what is left of the ten

@@ -3,7 +3,6 @@ package subscriptiontest_test
 // Deleting a pause (DESIGN rule 11): the walk of the log without it.
 
 import (
-	"errors"
 	"slices"
 
 	"github.com/billcycle/billcycle/period"
@@ -18,9 +17,9 @@ import (
 // (the deletion takes effect where it stands in its day), then fires at
 // it. pending is the day of a deletion about to be given after the log,
 // or 0: its caller fires the termination.
-func (m *refModel) replay(until date.Date, without map[int]bool, pending date.Date, holdAuto bool) *world {
+func (m *refModel) replay(until date.Date, without map[int]bool, pending date.Date) *world {
 	w := newWorld(m.cfg)
-	w.replaying, w.until, w.holdAuto = true, pending, holdAuto
+	w.replaying, w.until = true, pending
 	last := -1
 	for i, e := range m.log {
 		if e.kind == evDelete {
@@ -40,7 +39,6 @@ func (m *refModel) replay(until date.Date, without map[int]bool, pending date.Da
 		}
 		if err := w.apply(e); err != nil {
 			w.diverged = true
-			w.failGone = w.failGone || (e.kind == evPayFail && errors.Is(err, subscription.ErrNotDue))
 		}
 	}
 	w.to(until)
@@ -65,59 +63,30 @@ func (m *refModel) tryDelete(w *world, e *refEvent) (*world, error) {
 	}
 	// A pause beyond the end as the log has it now is moot: ignored.
 	mootFrom, hasEnd := w.project(e.on + 1).end()
-	hold := w.autoFired != e.on
-	rs := m.replay(e.on, without, e.on, hold)
-	rs.heldAuto = hold
+	rs := m.replay(e.on, without, e.on)
 	rs.addHits(w) // the hits of a walk stay hit
-	gone := w.pauses[i]
-	if gone.fixed {
-		w.hits[hitDeleteFixedEnd], rs.hits[hitDeleteFixedEnd] = true, true
-	}
-	for _, p := range rs.pauses {
-		// The library moves a later extension back by the periods the
-		// deleted one added, and no further.
-		if j := slices.IndexFunc(w.pauses, func(q refPause) bool { return q.id == p.id }); j >= 0 && p.ext > 0 {
-			lib := w.pauses[j].extStart
-			if gone.ext > 0 && lib > gone.extStart {
-				lib -= gone.ext
-			}
-			rs.hits[hitDeleteExtRecount] = rs.hits[hitDeleteExtRecount] || lib != p.extStart
-		}
-	}
-	if w.hasAuto {
-		// The library plans the automatic suspension again from the day
-		// the method became invalid.
-		lib, libOK := rs.nextRenewal(rs.invalidOn), rs.invalid && rs.plan.invalidRule && rs.status != stSuspended
-		if libOK != rs.hasAuto || (libOK && lib != rs.autoAt) {
-			rs.hits[hitAutoFromInvalid] = true
-		}
-	}
-	for i := range min(len(rs.days), len(w.days)) {
-		if rs.days[i] != w.days[i] && rs.days[i].reason == subscription.PaymentMethodInvalid {
-			// The automatic suspension would have come on a day already
-			// past: the timeline without the pause cannot be restored
-			// (rule 11). Checked first, as the walk without it lies
-			// suspended from then on. The library plans it again from
-			// that day and lets it stand.
-			w.hits[hitDeleteAutoPast] = true
-			return w, subscription.ErrPeriodInvoiced
-		}
+	if rs.diverged {
+		// A later command relied on the pause: the timeline without it
+		// cannot be restored (rule 11).
+		return w, subscription.ErrPeriodInvoiced
 	}
 	if !hasEnd {
 		mootFrom = forever
 	}
-	if whole, flex := rs.stranded(mootFrom); whole || flex {
-		w.hits[hitDeleteOrphanFlex] = w.hits[hitDeleteOrphanFlex] || !whole
+	whole, flex, already := rs.stranded(mootFrom)
+	if already && !whole && !flex {
+		w.hits[hitStrandedAlready], rs.hits[hitStrandedAlready] = true, true
+	}
+	if whole || flex {
+		// A later pause would stand on what the deleted one added
+		// (rule 20): delete it first.
 		return w, subscription.ErrOrphanPause
 	}
-	// The library does not see an invoice its failed charge keeps (see
-	// hitDeleteInvoicedOrphan).
-	w.hits[hitDeleteInvoicedOrphan] = w.hits[hitDeleteInvoicedOrphan] || rs.failGone
-	if end, ok := rs.end(); rs.diverged || !slices.Equal(rs.days, w.days) || (ok && end < e.on) {
-		// A later command relied on the pause, the days already past
-		// would change, or the subscription would have ended before the
-		// deletion: the timeline without the pause cannot be restored
-		// (rule 11, "unless what it changed has already been invoiced").
+	if end, ok := rs.end(); !slices.Equal(rs.days, w.days) || (ok && end < e.on) {
+		// The days already past would change (a stop on another day),
+		// or the subscription would have ended before the deletion: the
+		// timeline without the pause cannot be restored (rule 11,
+		// "unless what it changed has already been invoiced").
 		return w, subscription.ErrPeriodInvoiced
 	}
 	rs.fireHeldEnd() // ending today, after today's events, as TerminateNow would
@@ -128,12 +97,7 @@ func (m *refModel) tryDelete(w *world, e *refEvent) (*world, error) {
 		// a period invoiced already, say.
 		return w, subscription.ErrPeriodInvoiced
 	}
-	if a, b := w.issuedThrough(e.on), rs.issuedThrough(e.on); !sameInvoices(a, b) {
-		// The library does not see a change to a failed invoice whose
-		// period did not start (see hitDeleteInvoicedOrphan).
-		isOrphan := func(i refInvoice) bool { return i.orphan }
-		w.hits[hitDeleteInvoicedOrphan] = w.hits[hitDeleteInvoicedOrphan] ||
-			sameInvoices(slices.DeleteFunc(a, isOrphan), slices.DeleteFunc(b, isOrphan))
+	if !sameInvoices(w.issuedThrough(e.on), rs.issuedThrough(e.on)) {
 		return w, subscription.ErrPeriodInvoiced
 	}
 	return rs, nil
@@ -147,8 +111,9 @@ const forever = date.Date(1 << 40)
 // termination date, or a flexible pause whose days or overrides reach
 // past a termination date that came before mootFrom, the one the walk
 // had before. Whatever starts from mootFrom on was beyond the end
-// already and is moot.
-func (w *world) stranded(mootFrom date.Date) (whole, flex bool) {
+// already and is moot. already reports a flexible pause that reached
+// past the end before.
+func (w *world) stranded(mootFrom date.Date) (whole, flex, already bool) {
 	limit := w.day
 	for _, p := range w.pauses {
 		for _, r := range p.ranges() {
@@ -171,6 +136,8 @@ func (w *world) stranded(mootFrom date.Date) (whole, flex bool) {
 				whole = true
 			case p.flex && hasEnd && r.End > end && end < mootFrom:
 				flex = true
+			case p.flex && hasEnd && r.End > end:
+				already = true // it reached past the end before: the library refuses (see hitStrandedAlready)
 			}
 		}
 		for _, o := range p.overrides {
@@ -179,7 +146,7 @@ func (w *world) stranded(mootFrom date.Date) (whole, flex bool) {
 			}
 		}
 	}
-	return whole, flex
+	return whole, flex, already
 }
 
 func sameInvoices(a, b []refInvoice) bool {
@@ -189,19 +156,9 @@ func sameInvoices(a, b []refInvoice) bool {
 }
 
 // fireHeldEnd fires, at the deletion on w.until, the termination that
-// waited for it, then the automatic suspension if it waited too: it
-// lapses if the day's events suspended the subscription already (a
-// restart plans it again).
+// waited for it.
 func (w *world) fireHeldEnd() {
 	if end, ok := w.end(); ok && end <= w.day && w.status != stTerminated {
 		w.terminate(w.day)
 	}
-	if w.holdAuto && w.hasAuto && w.autoAt == w.day {
-		if w.status == stActive {
-			w.autoFired = w.day
-			w.suspend(w.day, subscription.PaymentMethodInvalid, -1)
-		}
-		w.hasAuto = false
-	}
-	w.holdAuto = false
 }

@@ -110,7 +110,6 @@ type refPause struct {
 	whole     []period.Period
 	skip      bool
 	shiftsEnd bool // added while a termination date set by a command stood
-	fixed     bool // it moved that date, which a new run then made a date
 	extStart  int  // counted number of the first period its extension adds
 }
 
@@ -184,9 +183,6 @@ func (w *world) apply(e *refEvent) error {
 			return subscription.ErrInvalidTransition
 		}
 		w.hasCmdEnd = false
-		// The library checks the pauses against the schedule before a
-		// pending change to another recurrence.
-		w.hits[hitCancelPendingChange] = w.hits[hitCancelPendingChange] || (w.change != nil && !w.waits && w.change.every != w.plan.every)
 		// A whole-period pause the termination made moot must still
 		// name a billing period (DESIGN rule 20). While suspended no
 		// period lies ahead: the restart checks the pauses.
@@ -210,7 +206,7 @@ func (w *world) apply(e *refEvent) error {
 	case evPaySucceed:
 		return w.paymentSucceeded(e)
 	case evInvalidate:
-		w.invalid, w.invalidOn = true, e.on
+		w.invalid = true
 		w.planAuto(e.on)
 	case evUpdateMethod:
 		w.invalid, w.hasAuto = false, false
@@ -237,8 +233,7 @@ func (w *world) restart(d date.Date) error {
 		lastEnd = w.retries[r].period.Start
 	}
 	w.status, w.reason, w.susUnpaid = stActive, 0, -1
-	renewal, change := d >= lastEnd, w.change != nil
-	if renewal {
+	if renewal := d >= lastEnd; renewal {
 		p, taken := w.plan, false
 		if w.change != nil {
 			p, taken, w.change = w.change, true, nil
@@ -261,7 +256,6 @@ func (w *world) restart(d date.Date) error {
 	// may re-anchor it, a plan change may, and a termination cancelled
 	// while suspended brings back the pauses it made moot.
 	if _, bad := w.orphan(d); bad {
-		w.hits[hitRestartOrphan] = w.hits[hitRestartOrphan] || (!renewal && !change)
 		return subscription.ErrOrphanPause
 	}
 	return nil
@@ -275,7 +269,12 @@ func (w *world) terminateOn(e *refEvent) error {
 		w.terminate(e.on)
 		return nil
 	}
-	if end, ok := w.projectFor(e.eff).end(); ok && e.eff > end && !w.replaying {
+	if end, ok := w.projectFor(e.eff).end(); ok && e.eff > end {
+		if w.replaying {
+			// Replaying for a deletion, a termination set past the end
+			// the walk has without the pause is moot.
+			return nil
+		}
 		return subscription.ErrInvalidTransition
 	}
 	w.cmdEnd, w.hasCmdEnd = e.eff, true

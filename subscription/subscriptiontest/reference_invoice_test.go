@@ -48,37 +48,24 @@ func (w *world) issueLead(on date.Date, num, full date.Date) {
 func (w *world) issueSlot(i int, on date.Date, num, den int64) {
 	s := &w.slots[i]
 	s.pending = false
-	inv, claims, lib := w.slotInvoice(i, on, num, den)
-	w.hits[hitExtClash] = w.hits[hitExtClash] || claims > 1
-	if lib != inv.total {
-		w.hits[hitTrialSkipped] = w.hits[hitTrialSkipped] || s.planNo == 0
-		w.hits[hitStubPlanNumber] = w.hits[hitStubPlanNumber] || s.planNo > 0
-	}
-	w.invoices = append(w.invoices, inv)
+	w.invoices = append(w.invoices, w.slotInvoice(i, on, num, den))
 }
 
 // slotInvoice returns the invoice of slot i issued on date on for num of
-// its den days, under the pauses standing; how many extensions claim the
-// period; and the total if the discounts were counted as the library
-// counts them (see hitTrialSkipped), overrides left out.
-func (w *world) slotInvoice(i int, on date.Date, num, den int64) (inv refInvoice, claims int, lib int64) {
+// its den days, under the pauses standing.
+func (w *world) slotInvoice(i int, on date.Date, num, den int64) refInvoice {
 	s := &w.slots[i]
 	price, discounts := s.plan.price, s.plan.discounts
 	if s.trial {
 		price, discounts = *w.cfg.plan.trialPrice, nil
 	}
-	inv = refInvoice{issue: on, period: s.p, slot: i, num: num, den: den}
+	inv := refInvoice{issue: on, period: s.p, slot: i, num: num, den: den}
 	if num < den {
 		inv.period.End = s.p.Start + date.Date(num) // a cut-short invoice names the days it bills
 	}
 	// The last extension to claim the period adds it: an earlier one
 	// placed before a termination date a command set since is cut off
 	// by it.
-	for _, pz := range w.pauses {
-		if pz.flex && s.counted >= pz.extStart && s.counted < pz.extStart+pz.ext {
-			claims++
-		}
-	}
 	for _, pz := range slices.Backward(w.pauses) {
 		if pz.flex && s.counted >= pz.extStart && s.counted < pz.extStart+pz.ext {
 			inv.ext = true
@@ -91,10 +78,6 @@ func (w *world) slotInvoice(i int, on date.Date, num, den int64) (inv refInvoice
 	// Discounts for the first N periods count from when the plan was
 	// taken, trial periods excluded (issue 10, defect 4).
 	inv.total = charge(price, discounts, s.discNo, num, den)
-	lib = inv.total
-	if !s.trial {
-		lib = charge(price, discounts, s.libNo, num, den)
-	}
 	for _, pz := range w.pauses {
 		if !pz.flex {
 			continue
@@ -109,10 +92,7 @@ func (w *world) slotInvoice(i int, on date.Date, num, den int64) (inv refInvoice
 	// The invoice shows it bills an added period only on a whole,
 	// unprorated, unoverridden main line.
 	inv.ext = inv.ext && num == den && inv.over == 0
-	if inv.over != 0 {
-		lib = inv.total
-	}
-	return inv, claims, lib
+	return inv
 }
 
 // reissued reports whether every invoice of a billing period comes out
@@ -123,7 +103,7 @@ func (w *world) reissued() bool {
 		if inv.slot < 0 || inv.orphan {
 			continue
 		}
-		if again, _, _ := w.slotInvoice(inv.slot, inv.issue, inv.num, inv.den); !sameInvoices([]refInvoice{inv}, []refInvoice{again}) {
+		if again := w.slotInvoice(inv.slot, inv.issue, inv.num, inv.den); !sameInvoices([]refInvoice{inv}, []refInvoice{again}) {
 			return false
 		}
 	}

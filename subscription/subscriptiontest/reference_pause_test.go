@@ -17,7 +17,41 @@ func (w *world) addPause(e *refEvent) error {
 	// out again. Whether they still fit is decided once the walk
 	// reaches the deletion (see tryDelete).
 	check := !w.replaying
-	limit := e.on
+	var before []refInvoice
+	if check {
+		if err := w.checkPause(rec, e.on); err != nil {
+			return err
+		}
+		before = w.issuedThrough(e.on)
+	}
+	if err := w.placeExtension(&rec); err != nil {
+		return err
+	}
+	if check {
+		if err := w.checkOverridesIssued(rec, before); err != nil {
+			return err
+		}
+	}
+	w.pauses = append(w.pauses, rec)
+	if check && !sameInvoices(before, w.issuedThrough(e.on)) {
+		// Nor may the pause change the invoices its day issues: an
+		// extension that moves a termination date today's renewal is
+		// prorated to, say.
+		return subscription.ErrPeriodInvoiced
+	}
+	if w.hasAuto {
+		// The automatic suspension moves with the renewals the pause skips.
+		w.autoAt = w.nextRenewal(w.autoFrom)
+	}
+	return nil
+}
+
+// checkPause checks a pause given on date on against the projection of
+// the log so far: its days within the subscription's life and clear of
+// the other pauses, its whole periods billing periods not started yet,
+// its overrides billing periods it touches.
+func (w *world) checkPause(rec refPause, on date.Date) error {
+	limit := on
 	for _, r := range rec.ranges() {
 		limit = max(limit, r.End)
 	}
@@ -27,9 +61,6 @@ func (w *world) addPause(e *refEvent) error {
 	proj := w.projectFor(limit + 1)
 	end, hasEnd := proj.end()
 	for _, r := range rec.ranges() {
-		if !check {
-			break
-		}
 		if r.Start < w.cfg.start || (hasEnd && r.End > end) {
 			if !rec.flex {
 				// AddWholePeriodPause documents ErrNotBillingPeriod for a
@@ -48,56 +79,43 @@ func (w *world) addPause(e *refEvent) error {
 		}
 	}
 	for _, p := range rec.whole {
-		if !check {
-			break
-		}
 		if !proj.slotBeforeEnd(p) {
 			return subscription.ErrNotBillingPeriod
 		}
-		if p.Start <= e.on {
+		if p.Start <= on {
 			return subscription.ErrPeriodInvoiced
 		}
 	}
-	if rec.ext > 0 {
-		cmd := w.shiftedCmdEnd()
-		termEnd, hasTerm := w.projectTerm().termEnd()
-		switch {
-		case w.hasCmdEnd && w.isStart(cmd) && (!hasTerm || cmd <= termEnd):
-			// The added periods come right after the date a command set.
-			// While suspended no period lies ahead: they are counted on
-			// the schedule as it stands.
-			rec.extStart = w.projectFor(cmd).countedBefore(cmd)
-			if w.status == stSuspended {
-				rec.extStart = w.countedUntil(cmd)
-				w.hits[hitSuspendedExt] = w.hits[hitSuspendedExt] || rec.extStart != w.countedBefore(cmd)
-			}
-		case w.cfg.plan.periods > 0 && !w.hasCmdEnd:
-			// They come after the term and the extensions before them.
-			rec.extStart = w.target()
-		default:
-			return subscription.ErrNoEnd
+	for _, o := range rec.overrides {
+		if !proj.slotBeforeEnd(o.p) || !o.p.Overlaps(rec.days) {
+			return subscription.ErrNotBillingPeriod
 		}
 	}
-	var before []refInvoice
-	if check {
-		if err := w.checkOverrides(rec, proj, e.on); err != nil {
-			return err
-		}
-		before = w.issuedThrough(e.on)
+	return nil
+}
+
+// placeExtension sets where the periods of a flexible pause's extension
+// count towards the term: right after the termination date a command
+// set, or after the term and the extensions before them; ErrNoEnd if
+// the subscription has no such end.
+func (w *world) placeExtension(rec *refPause) error {
+	if rec.ext == 0 {
+		return nil
 	}
-	w.pauses = append(w.pauses, rec)
-	if check && !sameInvoices(before, w.issuedThrough(e.on)) {
-		// Nor may the pause change the invoices its day issues: an
-		// extension that moves a termination date today's renewal is
-		// prorated to, say.
-		return subscription.ErrPeriodInvoiced
-	}
-	if w.hasAuto {
-		// The automatic suspension moves with the renewals the pause skips.
-		w.autoAt = w.nextRenewal(w.autoFrom)
-		if lib := w.nextRenewal(w.invalidOn); lib != w.autoAt {
-			w.hits[hitAutoFromInvalid] = true
+	cmd := w.shiftedCmdEnd()
+	termEnd, hasTerm := w.projectTerm().termEnd()
+	switch {
+	case w.hasCmdEnd && w.isStart(cmd) && (!hasTerm || cmd <= termEnd):
+		// While suspended no period lies ahead: they are counted on the
+		// schedule as it stands.
+		rec.extStart = w.projectFor(cmd).countedBefore(cmd)
+		if w.status == stSuspended {
+			rec.extStart = w.countedUntil(cmd)
 		}
+	case w.cfg.plan.periods > 0 && !w.hasCmdEnd:
+		rec.extStart = w.target()
+	default:
+		return subscription.ErrNoEnd
 	}
 	return nil
 }
@@ -112,21 +130,12 @@ func (w *world) planAuto(d date.Date) {
 	}
 }
 
-// checkOverrides checks the overrides of a flexible pause given on date
-// on: each of a billing period of the projection proj that the pause
-// touches, and none changing an invoice issued by on, that day's
-// included (rules 9 and 10: "already invoiced as of the command's
-// date"); one that leaves it exactly as it is may stand.
-func (w *world) checkOverrides(rec refPause, proj *world, on date.Date) error {
-	for _, o := range rec.overrides {
-		if !proj.slotBeforeEnd(o.p) || !o.p.Overlaps(rec.days) {
-			return subscription.ErrNotBillingPeriod
-		}
-	}
-	if len(rec.overrides) == 0 {
-		return nil
-	}
-	for _, inv := range w.issuedThrough(on) {
+// checkOverridesIssued refuses an override that would change one of the
+// invoices issued by the pause's date, that day's included (rules 9 and
+// 10: "already invoiced as of the command's date"); one that leaves it
+// exactly as it is may stand.
+func (w *world) checkOverridesIssued(rec refPause, issued []refInvoice) error {
+	for _, inv := range issued {
 		for _, o := range rec.overrides {
 			// A cut-short invoice names fewer days: it bills o.p all the same.
 			if total, over := o.apply(inv.total, rec.days); inv.period.Start == o.p.Start && (total != inv.total || over != inv.over) {

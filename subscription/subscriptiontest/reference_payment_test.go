@@ -41,8 +41,12 @@ func (w *world) paymentFailed(e *refEvent) error {
 	}
 	t := w.today()
 	last := -1
+	end, hasEnd := w.end()
 	for i, inv := range t.invoices {
-		if inv.issue == e.due {
+		// Replaying for a deletion, periods go on past a termination
+		// that waits for it (see refModel.replay); none is billed by
+		// then.
+		if inv.issue == e.due && (!hasEnd || inv.period.Start < end) {
 			last = i
 		}
 	}
@@ -82,7 +86,6 @@ func (w *world) exhaust(i int, d date.Date) {
 	case retry.Suspend:
 		w.suspend(d, subscription.PaymentDue, ur)
 	case retry.LeaveUnpaid:
-		w.settled = w.committed != nil && r.due == w.day
 	default:
 		w.terminate(d)
 	}
@@ -99,7 +102,6 @@ func (w *world) paymentSucceeded(e *refEvent) error {
 		}
 		r.recovered, r.paidOn = true, e.on
 		w.open = -1
-		w.settled = w.settled || (w.committed != nil && r.due == w.day)
 		if r.policy.late && e.on > e.due {
 			// The renewed period starts on the payment day; the invoice
 			// charged on the due date pays for it (issue 10, defect 3:

@@ -66,15 +66,7 @@ func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	// The periods that pauses added to a termination date were counted
 	// on the schedule so far: the date they came to stays a date.
 	w.rerun = w.committed != nil
-	if l := w.lead; l != nil && l.ran && l.p.Start < d && d < l.p.End {
-		w.hits[hitLeadReplaced] = true // a renewal inside the lead: its charge failed
-	}
 	moved := w.hasCmdEnd && w.shiftedCmdEnd() != w.cmdEnd
-	// The library makes the date a date here, on the schedule before
-	// the new run, where the pauses do not move it (see below).
-	lost := w.hasCmdEnd && !moved && slices.ContainsFunc(w.pauses, func(p refPause) bool {
-		return p.shiftsEnd && (p.ext > 0 || (!p.flex && !p.skip))
-	})
 	was := w.shiftedCmdEnd()
 	if k, ok := w.sched.index(d); ok && p.every == w.plan.every && d >= w.runStart {
 		w.nextK = k
@@ -85,16 +77,13 @@ func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	if moved {
 		w.cmdEnd = was
 		for i := range w.pauses {
-			pz := &w.pauses[i]
-			pz.fixed = pz.fixed || (pz.shiftsEnd && (pz.ext > 0 || (!pz.flex && !pz.skip)))
-			pz.shiftsEnd = false
+			w.pauses[i].shiftsEnd = false
 		}
 	}
 	w.runStart, w.plan, w.nextAt = d, p, w.sched.at(w.nextK)
 	if taken {
 		w.planNo++
 		w.planBill = 0
-		w.planAtFirst = len(w.slots) == 0
 	}
 	if n := len(w.slots); n > 0 {
 		if s := &w.slots[n-1]; s.p.Start < d && d < s.p.End && (s.cut == 0 || d < s.cut) {
@@ -106,7 +95,6 @@ func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 			s.shown.End = max(d, s.p.Start)
 		}
 	}
-	w.hits[hitEndShiftLost] = w.hits[hitEndShiftLost] || (lost && w.shiftedCmdEnd() != w.cmdEnd)
 }
 
 // boundaryAtOrAfter returns the first boundary of the current run on or
@@ -183,18 +171,6 @@ func (w *world) startSlot() {
 	}
 	paused := s.pauseID >= 0
 	s.number, s.discNo, s.counted = w.billed, w.planBill, len(w.counted)
-	s.libNo = s.discNo
-	switch {
-	case w.planNo == 0:
-		// The library counts the first plan's periods from the start,
-		// less the trial's on the original schedule, run or not.
-		s.libNo = s.number
-		if w.original {
-			s.libNo = max(0, s.number-min(w.nextK, w.cfg.plan.trialPeriods))
-		}
-	case w.planAtFirst && w.cfg.later:
-		s.libNo++ // and a plan taken at the anchor from the stub
-	}
 	if !paused && !s.prepaid {
 		w.billed++
 		if !s.trial {

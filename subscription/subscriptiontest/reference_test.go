@@ -47,9 +47,7 @@ type refModel struct {
 	w       *world
 	log     []*refEvent
 	deleted map[int]bool // pauses deleted: the log is walked without them
-	// holdAuto is the replay's holdAuto at the last deletion of the log.
-	holdAuto bool
-	final    *world // the walk past the horizon, once compared
+	final   *world       // the walk past the horizon, once compared
 }
 
 func newRefModel(cfg *refCfg) *refModel {
@@ -72,7 +70,7 @@ func (m *refModel) try(e *refEvent) (*world, error) {
 func (m *refModel) accept(w *world, e *refEvent) {
 	m.w, m.log = w, append(m.log, e)
 	if e.kind == evDelete {
-		m.deleted[e.pauseID], m.holdAuto = true, w.heldAuto
+		m.deleted[e.pauseID] = true
 	}
 }
 

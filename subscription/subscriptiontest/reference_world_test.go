@@ -122,7 +122,6 @@ type refSlot struct {
 	prepaid  bool // paid by the failed invoice of a late payment (restart on payment)
 	number   int  // among the billed periods of the subscription (the display number)
 	discNo   int  // among the billed periods of its plan (discounts for N periods)
-	libNo    int  // the number the library gives it for discounts (see hitTrialSkipped)
 	counted  int  // how many periods counting towards the term came before it
 	cut      date.Date
 	pending  bool // in arrears: not invoiced yet
@@ -160,57 +159,48 @@ type world struct {
 	projecting bool // a projection of the log so far: scheduled and automatic suspensions do not fire
 	replaying  bool // re-walking a log for a deletion: the pauses stand as given
 
-	status      refStatus
-	reason      subscription.Reason
-	lastEnd     date.Date // end of the last period that ran, set by a suspension
-	susUnpaid   int       // retry whose unpaid period the payment-due suspension stands on, or −1
-	sched       refSched
-	runStart    date.Date // first boundary of the current run
-	plan        *refPlan
-	planNo      int
-	planAtFirst bool // the plan was taken before any period started (at a later anchor)
-	original    bool // still the first plan's first schedule
-	nextK       int  // index of the next period to start
-	nextAt      date.Date
-	prepaid     bool // the next period to start is prepaid
-	billed      int
-	planBill    int
-	schedSusp   *refScheduled
-	change      *refPlan
-	changeAt    date.Date
-	waits       bool // the change waits for a restart
-	cmdEnd      date.Date
-	hasCmdEnd   bool
-	endedOn     date.Date
-	pauses      []refPause
-	counted     []date.Date // ends of the periods that count towards the term
-	invalid     bool
-	invalidOn   date.Date // the day the method became invalid
-	autoAt      date.Date
-	autoFrom    date.Date // the day the automatic suspension was planned from
-	hasAuto     bool
-	retries     []refRetryRec
-	open        int
-	unpaid      int
-	slots       []refSlot
-	lead        *refLead
-	invoices    []refInvoice
-	committed   *refInvoice // charged today, before the period it bills started
-	rerun       bool        // a new run started since it was charged: it is its own document
-	settled     bool        // its retry period settled today: left unpaid at once, or paid
-	days        []refDay
-	hits        [hitModel + 1]bool
-	why         string // what the model could not account for
-	diverged    bool   // a replayed event no longer applies
-	failGone    bool   // a replayed payment failure finds no invoice
+	status    refStatus
+	reason    subscription.Reason
+	lastEnd   date.Date // end of the last period that ran, set by a suspension
+	susUnpaid int       // retry whose unpaid period the payment-due suspension stands on, or −1
+	sched     refSched
+	runStart  date.Date // first boundary of the current run
+	plan      *refPlan
+	planNo    int
+	original  bool // still the first plan's first schedule
+	nextK     int  // index of the next period to start
+	nextAt    date.Date
+	prepaid   bool // the next period to start is prepaid
+	billed    int
+	planBill  int
+	schedSusp *refScheduled
+	change    *refPlan
+	changeAt  date.Date
+	waits     bool // the change waits for a restart
+	cmdEnd    date.Date
+	hasCmdEnd bool
+	endedOn   date.Date
+	pauses    []refPause
+	counted   []date.Date // ends of the periods that count towards the term
+	invalid   bool
+	autoAt    date.Date
+	autoFrom  date.Date // the day the automatic suspension was planned from
+	hasAuto   bool
+	retries   []refRetryRec
+	open      int
+	unpaid    int
+	slots     []refSlot
+	lead      *refLead
+	invoices  []refInvoice
+	committed *refInvoice // charged today, before the period it bills started
+	rerun     bool        // a new run started since it was charged: it is its own document
+	days      []refDay
+	hits      [hitModel + 1]bool
+	why       string // what the model could not account for
+	diverged  bool   // a replayed event no longer applies
 	// until is, replaying for a deletion, its day: the termination the
 	// walk reaches before it waits for it (see refModel.replay).
 	until date.Date
-	// holdAuto says the automatic suspension the walk reaches on until
-	// waits for the deletion too: it did not fire that day before it.
-	holdAuto  bool
-	heldAuto  bool      // the holdAuto of the replay this world came from
-	autoFired date.Date // the last day the automatic suspension fired
 }
 
 func newWorld(cfg *refCfg) *world {
@@ -276,8 +266,7 @@ func (w *world) openDay() {
 	if s := w.schedSusp; s != nil && s.eff == d && !w.projecting {
 		w.suspend(d, s.reason, -1)
 	}
-	if w.hasAuto && w.autoAt == d && w.status == stActive && !w.projecting && !(w.holdAuto && d == w.until) {
-		w.autoFired = d
+	if w.hasAuto && w.autoAt == d && w.status == stActive && !w.projecting {
 		w.suspend(d, subscription.PaymentMethodInvalid, -1)
 	}
 	if w.change != nil && !w.waits && w.changeAt == d && w.status == stActive {
@@ -313,10 +302,8 @@ func (w *world) closeDay() {
 			o := *c
 			o.orphan = true
 			w.invoices = append(w.invoices, o)
-			w.hits[hitFailedSettled] = w.hits[hitFailedSettled] || w.settled
-			w.hits[hitFailedRenewed] = w.hits[hitFailedRenewed] || (w.rerun && (w.lead == nil || c.period.Start != w.lead.p.Start))
 		}
-		w.committed, w.rerun, w.settled = nil, false, false
+		w.committed, w.rerun = nil, false
 	}
 	w.days = append(w.days, w.baseDay())
 }
