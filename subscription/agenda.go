@@ -314,9 +314,9 @@ func (m *model) nextInvoice(after date.Date) date.Date {
 			next = inv.IssueDate
 		}
 	}
-	for _, inv := range m.idx.orphans {
-		if inv.IssueDate > after && inv.IssueDate < next {
-			next = inv.IssueDate
+	if after < next {
+		for _, inv := range m.orphans(period.Period{Start: after + 1, End: next}) {
+			next = min(next, inv.IssueDate)
 		}
 	}
 	if d, ok := m.nextIssueInRun(after); ok {

@@ -35,7 +35,18 @@ func (m *model) addPause(idx int, e Event) error {
 // pauses skip.
 func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
 	after := m.withPauses(pauses)
-	if err := sameIssued(m, after, on); err != nil {
+	// What a new pause can change: the invoices of the periods it pauses
+	// or overrides, and its fee, billed after the day it was decided.
+	from := min(on, p.on)
+	for _, r := range p.ranges() {
+		from = min(from, r.Start)
+	}
+	if p.flex != nil {
+		for _, o := range p.flex.Overrides {
+			from = min(from, o.Period.Start)
+		}
+	}
+	if err := sameIssued(m, after, from, on); err != nil {
 		return err
 	}
 	if end, ok := after.endDate(); ok && end < on {
@@ -162,7 +173,7 @@ func (m *model) deletePause(e Event) error {
 	if err := without.stranded(gone.id, mootFrom); err != nil {
 		return err
 	}
-	if err := sameIssued(m, without, e.Date); err != nil {
+	if err := sameIssued(m, without, m.t.start, e.Date); err != nil { // a deletion's fold may change anything
 		return err
 	}
 	if err := sameStops(m, without, e.Date); err != nil {
@@ -296,11 +307,11 @@ func (m *model) withPauses(pauses []pauseRec) *model {
 }
 
 // sameIssued returns an error wrapping ErrPeriodInvoiced if before and
-// after differ in an invoice issued on or before d: a pause may change only
-// what has not been invoiced yet.
-func sameIssued(before, after *model, d date.Date) error {
-	a, errA := before.issued(before.t.start, d+1)
-	b, errB := after.issued(after.t.start, d+1)
+// after differ in an invoice issued from from to d: a change may touch
+// only what has not been invoiced yet.
+func sameIssued(before, after *model, from, d date.Date) error {
+	a, errA := before.issued(from, d+1)
+	b, errB := after.issued(from, d+1)
 	if err := cmpOr(errA, errB); err != nil {
 		return err
 	}

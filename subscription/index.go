@@ -28,11 +28,6 @@ type index struct {
 	// err is what resolving the documents failed with, reported by the
 	// views of invoices; nil for a subscription that a command accepted.
 	err error
-	// orphans are the failed invoices, issued, that no billing period of
-	// the projection bills any more — the service stopped on their issue
-	// day, a renewal replaced their period —, in period order: the views
-	// list them where they stood.
-	orphans []invoice.Invoice
 }
 
 // pauseIndex is what the pauses resolve to on their own, rebuilt when a
@@ -122,23 +117,24 @@ func (m *model) project() *model {
 		idx.grants = append(idx.grants, base)
 	}
 	idx.err = p.resolveDocs()
-	if idx.err == nil {
-		idx.orphans = p.findOrphans()
-	}
 	return p
 }
 
-// findOrphans returns the failed invoices that the projection does not
-// bill as they were issued, in period order.
-func (m *model) findOrphans() []invoice.Invoice {
+// orphans returns, in period order, the failed invoices issued on a day of
+// issued that the projection no longer bills (see bills): the service
+// stopped on their issue day, or a renewal replaced their period. The
+// retry periods are in issue date order, so only those of the span are
+// looked at.
+func (m *model) orphans(issued period.Period) []invoice.Invoice {
 	var out []invoice.Invoice
-	for i := range m.nretries() {
+	n := m.nretries()
+	for i := sort.Search(n, func(i int) bool { return m.retry(i).due >= issued.Start }); i < n && m.retry(i).due < issued.End; i++ {
 		if r := m.retry(i); !m.bills(r) {
 			out = append(out, r.inv)
 		}
 	}
-	if m.open != nil && !m.bills(m.open) {
-		out = append(out, m.open.inv)
+	if r := m.open; r != nil && issued.Contains(r.due) && !m.bills(r) {
+		out = append(out, r.inv)
 	}
 	slices.SortStableFunc(out, func(a, b invoice.Invoice) int { return cmp.Compare(a.Period.Start, b.Period.Start) })
 	return out

@@ -362,8 +362,8 @@ func (m *model) extrasIn(orphans, own []invoice.Invoice) []invoice.Invoice {
 // orphansIn returns, in period order, the failed invoices whose period
 // shares a day with span and that no billing period holds.
 func (m *model) orphansIn(span period.Period) []invoice.Invoice {
-	var out []invoice.Invoice
-	for _, inv := range m.idx.orphans {
+	var out []invoice.Invoice // a timeline's: it lists every retry period anyway
+	for _, inv := range m.orphans(period.Period{Start: period.MinDate, End: lastDay + 1}) {
 		if inv.Period.Overlaps(span) {
 			out = append(out, inv)
 		}
@@ -422,12 +422,7 @@ func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error
 		yield(invoice.Invoice{}, m.idx.err)
 		return
 	}
-	var orphans []invoice.Invoice
-	for _, inv := range m.idx.orphans {
-		if span.Contains(inv.IssueDate) {
-			orphans = append(orphans, inv)
-		}
-	}
+	orphans := m.orphans(span)
 	orphans = m.extrasIn(orphans, m.ownIn(span.Start, span.End, true))
 	// An invoice in arrears is issued at its period's end, or on the
 	// termination that cuts it short: look one day back.
