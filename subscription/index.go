@@ -1,11 +1,9 @@
 package subscription
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 
-	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
@@ -118,45 +116,6 @@ func (m *model) project() *model {
 	}
 	idx.err = p.resolveDocs()
 	return p
-}
-
-// orphans returns, in period order, the failed invoices issued on a day of
-// issued that the projection no longer bills (see bills): the service
-// stopped on their issue day, or a renewal replaced their period. The
-// retry periods are in issue date order, so only those of the span are
-// looked at.
-func (m *model) orphans(issued period.Period) []invoice.Invoice {
-	var out []invoice.Invoice
-	n := m.nretries()
-	for i := sort.Search(n, func(i int) bool { return m.retry(i).due >= issued.Start }); i < n && m.retry(i).due < issued.End; i++ {
-		if r := m.retry(i); !m.bills(r) {
-			out = append(out, r.inv)
-		}
-	}
-	if r := m.open; r != nil && issued.Contains(r.due) && !m.bills(r) {
-		out = append(out, r.inv)
-	}
-	slices.SortStableFunc(out, func(a, b invoice.Invoice) int { return cmp.Compare(a.Period.Start, b.Period.Start) })
-	return out
-}
-
-// bills reports whether the projection still bills the failed invoice of
-// r: the lead with an invoice, or a billing period of the run that billed
-// it starting where the invoice's does. (Its amount may differ from r's
-// copy when an event of its issue day changed it, a termination that day
-// prorating it.)
-func (m *model) bills(r *retryRec) bool {
-	start := r.inv.Period.Start
-	if l := m.t.lead; l.Days() > 0 && start == l.Start {
-		_, ok, err := m.leadInvoice()
-		return ok && err == nil
-	}
-	for s := range m.slots(start, start+1) {
-		if s.p.Start == start {
-			return s.run == r.run && s.paused < 0
-		}
-	}
-	return false
 }
 
 // runOf returns the index of the last run that starts on or before d, or
