@@ -48,7 +48,12 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 			if from > r.from {
 				var ok bool
 				if p, k, ok = r.sched.PeriodOf(from); !ok {
-					return // from lies past the last period of the calendar
+					if from >= r.sched.Anchor {
+						return // from lies past the last period of the calendar
+					}
+					// from lies in the stub before the anchor: the periods
+					// start at the anchor.
+					k, p = r.firstK, periodAt(r.sched, r.firstK)
 				}
 			} else {
 				p = periodAt(r.sched, k)
