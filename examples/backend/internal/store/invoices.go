@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/rickb777/date/v2"
+)
+
+// StoredInvoice is an issued invoice as filed: its number in its series and
+// its JSON, frozen once issued (a trigger refuses updates and deletes).
+type StoredInvoice struct {
+	// Series is the numbering series, such as "GYM-2025".
+	Series string `json:"series"`
+	// Number is the invoice's number in its series, from 1, without gaps.
+	Number int64 `json:"number"`
+	// SubscriptionID is the subscription it bills.
+	SubscriptionID string `json:"subscription_id"`
+	// Key identifies it within the subscription.
+	Key string `json:"key"`
+	// IssueDate is the day it was issued.
+	IssueDate date.Date `json:"issue_date"`
+	// TotalMinor and Currency are the amount due.
+	TotalMinor int64  `json:"total_minor"`
+	Currency   string `json:"currency"`
+	// Body is the invoice's JSON.
+	Body []byte `json:"-"`
+}
+
+// Ref returns the invoice's printed reference, such as "GYM-2025-000042".
+func (i StoredInvoice) Ref() string { return fmt.Sprintf("%s-%06d", i.Series, i.Number) }
+
+// IssueInvoice files inv with the next number of its series, unless an
+// invoice with its key is already filed, in which case it returns false and
+// files nothing. The series counter row stays locked until the transaction
+// ends, so numbers never repeat and never skip: call it last, just before
+// Finish, to hold that lock briefly.
+func (j *JobTx) IssueInvoice(ctx context.Context, inv StoredInvoice) (StoredInvoice, bool, error) {
+	if old, ok := j.Issued[inv.Key]; ok {
+		return old, false, nil
+	}
+	err := j.tx.QueryRowContext(ctx, `INSERT INTO invoice_series (series, last_number) VALUES ($1, 1)
+		ON CONFLICT (series) DO UPDATE SET last_number = invoice_series.last_number + 1
+		RETURNING last_number`, inv.Series).Scan(&inv.Number)
+	if err != nil {
+		return inv, false, fmt.Errorf("store: number invoice %s of %q: %w", inv.Key, j.Sub.ID, err)
+	}
+	inv.SubscriptionID = j.Sub.ID
+	_, err = j.tx.ExecContext(ctx, `INSERT INTO invoices
+		(series, number, subscription_id, invoice_key, issue_date, total_minor, currency, body)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, inv.Series, inv.Number, j.Sub.ID, inv.Key,
+		inv.IssueDate.String(), inv.TotalMinor, inv.Currency, string(inv.Body))
+	if isUnique(err) {
+		return inv, false, fmt.Errorf("%w: invoice %s of %q", ErrDuplicate, inv.Key, j.Sub.ID)
+	}
+	if err != nil {
+		return inv, false, fmt.Errorf("store: file invoice %s of %q: %w", inv.Key, j.Sub.ID, err)
+	}
+	j.Issued[inv.Key] = inv
+	return inv, true, nil
+}
+
+const invoiceColumns = `series, number, subscription_id, invoice_key, issue_date, total_minor, currency, body`
+
+func scanInvoices(rows *sql.Rows) ([]StoredInvoice, error) {
+	defer rows.Close()
+	var out []StoredInvoice
+	for rows.Next() {
+		var (
+			inv       StoredInvoice
+			day, body string
+		)
+		if err := rows.Scan(&inv.Series, &inv.Number, &inv.SubscriptionID, &inv.Key, &day,
+			&inv.TotalMinor, &inv.Currency, &body); err != nil {
+			return nil, fmt.Errorf("store: invoices: %w", err)
+		}
+		d, err := parseDayText(day)
+		if err != nil {
+			return nil, err
+		}
+		inv.IssueDate, inv.Body = d, []byte(body)
+		out = append(out, inv)
+	}
+	return out, rows.Err()
+}
+
+func issuedByKey(ctx context.Context, q querier, id string) (map[string]StoredInvoice, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+invoiceColumns+` FROM invoices WHERE subscription_id = $1`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: invoices of %q: %w", id, err)
+	}
+	list, err := scanInvoices(rows)
+	out := make(map[string]StoredInvoice, len(list))
+	for _, inv := range list {
+		out[inv.Key] = inv
+	}
+	return out, err
+}
+
+// Invoices returns the invoices issued to subscription id, in issue order.
+func (s *Store) Invoices(ctx context.Context, id string) ([]StoredInvoice, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+invoiceColumns+` FROM invoices
+		WHERE subscription_id = $1 ORDER BY issue_date, series, number`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: invoices of %q: %w", id, err)
+	}
+	return scanInvoices(rows)
+}
+
+// SeriesStats is the numbering of one series: how many invoices it has
+// and its lowest and highest numbers. Numbers are gap-free when
+// Min == 1 and Max == Count.
+type SeriesStats struct {
+	Series          string
+	Count, Min, Max int64
+}
+
+// Series returns the numbering of every series, for reports and tests.
+func (s *Store) Series(ctx context.Context) ([]SeriesStats, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT series, count(*), min(number), max(number)
+		FROM invoices GROUP BY series ORDER BY series`)
+	if err != nil {
+		return nil, fmt.Errorf("store: series: %w", err)
+	}
+	defer rows.Close()
+	var out []SeriesStats
+	for rows.Next() {
+		var st SeriesStats
+		if err := rows.Scan(&st.Series, &st.Count, &st.Min, &st.Max); err != nil {
+			return nil, fmt.Errorf("store: series: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
