@@ -230,3 +230,32 @@ func (s *Store) EventByKey(ctx context.Context, id, key string) (StoredEvent, bo
 	e.JSON, e.RequestHash = []byte(body), sum
 	return e, true, nil
 }
+
+// CreateMany files new subscriptions in transactions of a thousand, for
+// seeding and benchmarks; idempotency keys are not looked at.
+func (s *Store) CreateMany(ctx context.Context, subs []NewSubscription) error {
+	for len(subs) > 0 {
+		n := min(len(subs), 1000)
+		if err := s.createChunk(ctx, subs[:n]); err != nil {
+			return err
+		}
+		subs = subs[n:]
+	}
+	return nil
+}
+
+func (s *Store) createChunk(ctx context.Context, subs []NewSubscription) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: create: %w", err)
+	}
+	defer rollback(tx)
+	for _, n := range subs {
+		_, err := tx.ExecContext(ctx, `INSERT INTO subscriptions (id, series, terms, next_action_on) VALUES ($1, $2, $3, $4)`,
+			n.ID, n.Series, string(n.Terms), dayText(n.NextActionOn, n.HasNext))
+		if err != nil {
+			return fmt.Errorf("store: create subscription %q: %w", n.ID, err)
+		}
+	}
+	return tx.Commit()
+}
