@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/billcycle/billcycle/examples/backend/internal/billing"
@@ -25,6 +27,7 @@ func benchCmd(ctx context.Context, args []string, out io.Writer) error {
 	n := fs.Int("n", 100_000, "number of subscriptions")
 	day := fs.String("date", "2025-01-31", "the day run")
 	workers := fs.Int("workers", 1, "subscriptions handled at once")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -51,6 +54,17 @@ func benchCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	seeded := time.Since(t0)
 	r := &job.Runner{Store: st, PSP: &job.FakePSP{}, Workers: *workers}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	t1 := time.Now()
 	rep, err := r.RunDue(ctx, d)
 	if err != nil {

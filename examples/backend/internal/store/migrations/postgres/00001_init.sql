@@ -16,7 +16,7 @@ CREATE TABLE subscriptions (
     idempotency_key   TEXT UNIQUE,
     created_at        TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX subscriptions_next_action_on ON subscriptions (next_action_on)
+CREATE INDEX subscriptions_next_action_on ON subscriptions (next_action_on, id)
     WHERE next_action_on IS NOT NULL;
 
 CREATE TABLE events (
