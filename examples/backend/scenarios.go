@@ -84,6 +84,11 @@ func playYear(c *client, first, last date.Date, scs ...scenario) error {
 			return err
 		}
 	}
+	return playDays(c, first, last, scs...)
+}
+
+// playDays plays every day from first through last.
+func playDays(c *client, first, last date.Date, scs ...scenario) error {
 	for d := first; d <= last; d++ {
 		for _, s := range scs {
 			for _, r := range s.script {
