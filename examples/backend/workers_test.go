@@ -157,8 +157,8 @@ func checkExactlyOnce(t *testing.T, st *store.Store, to date.Date) {
 	t.Helper()
 	ctx := context.Background()
 	for query, want := range map[string]int{
-		`SELECT count(*) FROM subscriptions WHERE job_error IS NOT NULL`:                             0,
-		`SELECT count(*) FROM subscriptions WHERE next_action_on <= '` + to.String() + `'`:           0,
+		`SELECT count(*) FROM subscriptions WHERE job_error IS NOT NULL`:                   0,
+		`SELECT count(*) FROM subscriptions WHERE next_action_on <= '` + to.String() + `'`: 0,
 		`SELECT count(*) FROM invoices i WHERE total_minor > 0 AND NOT EXISTS (SELECT 1 FROM charges c
 			WHERE c.subscription_id = i.subscription_id AND c.due = i.issue_date AND c.attempt = 0)`: 0,
 		`SELECT (SELECT count(*) FROM charges WHERE outcome = 'failed') -
