@@ -154,14 +154,18 @@ func (r *Runner) handle(ctx context.Context, jt *store.JobTx, day date.Date) (Re
 	if err := jt.AppendEvents(ctx, w.events); err != nil {
 		return Report{}, err
 	}
+	next, hasNext := w.sub.NextActionAfter(day)
+	if err := jt.Update(ctx, w.sub.Version(), next, hasNext, through); err != nil {
+		return Report{}, err
+	}
+	// Numbering locks the series' counter until commit: it comes last.
 	if err := w.issue(ctx); err != nil {
 		return Report{}, err
 	}
 	if err := w.flush(ctx); err != nil {
 		return Report{}, err
 	}
-	next, hasNext := w.sub.NextActionAfter(day)
-	if err := jt.Finish(ctx, w.sub.Version(), next, hasNext, through); err != nil {
+	if err := jt.Commit(); err != nil {
 		return Report{}, err
 	}
 	return w.rep, nil

@@ -80,19 +80,33 @@ func (j *JobTx) AppendEvents(ctx context.Context, evs []NewEvent) error {
 	return nil
 }
 
-// Finish records the subscription's new version, the next day the job must
-// look at it and the last day it handled, and commits.
-func (j *JobTx) Finish(ctx context.Context, version int64, next date.Date, hasNext bool, through date.Date) error {
+// Update records the subscription's new version, the next day the job must
+// look at it and the last day it handled. Call it before IssueInvoice, so
+// that the series lock is held for as little as possible.
+func (j *JobTx) Update(ctx context.Context, version int64, next date.Date, hasNext bool, through date.Date) error {
 	_, err := j.tx.ExecContext(ctx, `UPDATE subscriptions
 		SET version = $2, next_action_on = $3, processed_through = $4, job_error = NULL, job_error_on = NULL
 		WHERE id = $1`, j.Sub.ID, version, dayText(next, hasNext), through.String())
 	if err != nil {
-		return fmt.Errorf("store: finish %q: %w", j.Sub.ID, err)
+		return fmt.Errorf("store: update %q: %w", j.Sub.ID, err)
 	}
+	return nil
+}
+
+// Commit ends the transaction.
+func (j *JobTx) Commit() error {
 	if err := j.tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit %q: %w", j.Sub.ID, err)
 	}
 	return nil
+}
+
+// Finish is Update then Commit.
+func (j *JobTx) Finish(ctx context.Context, version int64, next date.Date, hasNext bool, through date.Date) error {
+	if err := j.Update(ctx, version, next, hasNext, through); err != nil {
+		return err
+	}
+	return j.Commit()
 }
 
 // Rollback abandons the transaction and releases the subscription.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/rickb777/date/v2"
 )
@@ -27,16 +28,26 @@ type Message struct {
 	Payload []byte `json:"payload"`
 }
 
-// Outbox writes messages, skipping those whose dedupe key the subscription
-// already has.
+// Outbox writes messages in order, in one statement, skipping those whose
+// dedupe key the subscription already has.
 func (j *JobTx) Outbox(ctx context.Context, msgs ...Message) error {
-	for _, m := range msgs {
-		_, err := j.tx.ExecContext(ctx, `INSERT INTO outbox (subscription_id, topic, on_date, dedupe_key, payload)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (subscription_id, dedupe_key) DO NOTHING`,
-			j.Sub.ID, m.Topic, m.On.String(), m.DedupeKey, string(m.Payload))
-		if err != nil {
-			return fmt.Errorf("store: outbox %s of %q: %w", m.Topic, j.Sub.ID, err)
+	if len(msgs) == 0 {
+		return nil
+	}
+	var q strings.Builder
+	q.WriteString(`INSERT INTO outbox (subscription_id, topic, on_date, dedupe_key, payload) VALUES `)
+	args := make([]any, 0, 5*len(msgs))
+	for i, m := range msgs {
+		if i > 0 {
+			q.WriteString(", ")
 		}
+		n := len(args)
+		fmt.Fprintf(&q, "($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5)
+		args = append(args, j.Sub.ID, m.Topic, m.On.String(), m.DedupeKey, string(m.Payload))
+	}
+	q.WriteString(` ON CONFLICT (subscription_id, dedupe_key) DO NOTHING`)
+	if _, err := j.tx.ExecContext(ctx, q.String(), args...); err != nil {
+		return fmt.Errorf("store: outbox of %q: %w", j.Sub.ID, err)
 	}
 	return nil
 }
