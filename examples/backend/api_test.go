@@ -237,3 +237,49 @@ func TestBackdatedCommand(t *testing.T) {
 		t.Fatalf("command on the day handled: %v", err)
 	}
 }
+
+// TestViews checks the read side on a subscription the job has run for:
+// issued and planned invoices, the timeline, the agenda and the entity.
+func TestViews(t *testing.T) {
+	c, _ := testServer(t, dbtest.SQLite(t))
+	createMonthly(t, c, "s1")
+	if err := c.must(200, "POST", "/jobs/run-due", `{"on":"2021-10-01"}`, nil); err != nil {
+		t.Fatal(err)
+	}
+	var invs []struct {
+		Number, Key string
+		Issued      bool
+	}
+	if err := c.must(200, "GET", "/subscriptions/s1/invoices?from=2021-10-01&to=2021-12-01", nil, &invs); err != nil {
+		t.Fatal(err)
+	}
+	if len(invs) != 2 || invs[0].Number != "INV-2021-000001" || !invs[0].Issued || invs[1].Issued || invs[1].Number != "" {
+		t.Fatalf("invoices of Oct and Nov: %+v; want Oct issued as INV-2021-000001, Nov planned", invs)
+	}
+	var tl struct {
+		Segments []struct{ State string }
+		Invoices []struct{ Issued bool }
+	}
+	if err := c.must(200, "GET", "/subscriptions/s1/timeline?from=2021-09-01&to=2021-12-01", nil, &tl); err != nil {
+		t.Fatal(err)
+	}
+	if len(tl.Segments) != 2 || tl.Segments[0].State != "pending" || tl.Segments[1].State != "active" || len(tl.Invoices) != 2 || !tl.Invoices[0].Issued || tl.Invoices[1].Issued {
+		t.Fatalf("timeline as of the last day run: %+v", tl)
+	}
+	var agenda []struct{ On string }
+	if err := c.must(200, "GET", "/subscriptions/s1/agenda?from=2021-10-02&to=2022-01-01", nil, &agenda); err != nil {
+		t.Fatal(err)
+	}
+	if len(agenda) != 2 || agenda[0].On != "2021-11-01" || agenda[1].On != "2021-12-01" {
+		t.Fatalf("agenda: %+v; want the renewals of Nov and Dec", agenda)
+	}
+	var sub struct {
+		Version          int64  `json:"version"`
+		NextActionOn     string `json:"next_action_on"`
+		ProcessedThrough string `json:"processed_through"`
+	}
+	res, err := c.do("GET", "/subscriptions/s1", nil)
+	if err != nil || json.Unmarshal(res.Body, &sub) != nil || sub.NextActionOn != "2021-11-01" || sub.ProcessedThrough != "2021-10-01" || res.Header.Get("ETag") != `"0"` {
+		t.Fatalf("subscription: %s %v; want next action 2021-11-01, processed through 2021-10-01, ETag \"0\"", res.Body, err)
+	}
+}

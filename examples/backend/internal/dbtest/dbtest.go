@@ -10,14 +10,20 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
 )
+
+// warnOnce prints the skip to stderr once per test binary, so that it shows
+// without -v.
+var warnOnce sync.Once
 
 // DefaultPG is the PostgreSQL tried when BILLCYCLE_PG_URL is not set.
 const DefaultPG = "postgres:///postgres?host=/var/run/postgresql&user=postgres&sslmode=disable"
@@ -53,7 +59,9 @@ func Postgres(t testing.TB) DB {
 		if os.Getenv("BILLCYCLE_PG_REQUIRED") == "1" {
 			t.Fatalf("PostgreSQL required (BILLCYCLE_PG_REQUIRED=1) but not reachable at %s: %v", url, err)
 		}
-		t.Skipf("SKIPPING PostgreSQL tests: no server at %s (%v). Set BILLCYCLE_PG_URL, or run ci.sh, to run them.", url, err)
+		msg := fmt.Sprintf("SKIPPING PostgreSQL tests: no server at %s (%v). Set BILLCYCLE_PG_URL, or run ci.sh, to run them.", url, err)
+		warnOnce.Do(func() { fmt.Fprintln(os.Stderr, "dbtest:", msg) })
+		t.Skip(msg)
 	}
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
