@@ -45,6 +45,7 @@ func TestProblems(t *testing.T) {
 		{"missing query date", "GET", "/subscriptions/s1/state", "", 400, "bad_request", "on"},
 		{"bad span", "GET", "/subscriptions/s1/timeline?from=2022-01-01&to=2021-01-01", "", 400, "bad_request", "to"},
 		{"bad outbox cursor", "GET", "/outbox?after=x", "", 400, "bad_request", "after"},
+		{"outbox ack without id", "POST", "/outbox/delivered", `{}`, 400, "bad_request", "through"},
 		{"body too large", "POST", cmd + "restart", huge, 413, "body_too_large", ""},
 		{"unknown command", "POST", cmd + "reboot", `{"on":"2021-10-20"}`, 404, "unknown_command", ""},
 		{"unknown subscription", "POST", "/subscriptions/nobody/commands/restart", `{"on":"2021-10-20"}`, 404, "not_found", ""},
@@ -272,6 +273,16 @@ func TestViews(t *testing.T) {
 	}
 	if len(agenda) != 2 || agenda[0].On != "2021-11-01" || agenda[1].On != "2021-12-01" {
 		t.Fatalf("agenda: %+v; want the renewals of Nov and Dec", agenda)
+	}
+	var msgs []struct{ ID int64 }
+	if err := c.must(200, "GET", "/outbox", nil, &msgs); err != nil || len(msgs) != 3 {
+		t.Fatalf("outbox after the first day: %+v, %v; want invoice, charge and state change", msgs, err)
+	}
+	if err := c.must(204, "POST", "/outbox/delivered", fmt.Sprintf(`{"through":%d}`, msgs[1].ID), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.must(200, "GET", "/outbox", nil, &msgs); err != nil || len(msgs) != 1 {
+		t.Fatalf("outbox after acknowledging two: %+v, %v; want one left", msgs, err)
 	}
 	var sub struct {
 		Version          int64  `json:"version"`

@@ -50,10 +50,11 @@ func (s *Server) Handler() http.Handler {
 		"POST /subscriptions/{id}/passes":                        s.createPass,
 		"GET /subscriptions/{id}/passes":                         s.listPasses,
 		"POST /subscriptions/{id}/passes/{pass}/commands/{name}": s.passCommand,
-		"GET /outbox":        s.outbox,
-		"POST /jobs/run-due": s.runDue,
-		"GET /problems":      problemTypes,
-		"/":                  notFound,
+		"GET /outbox":            s.outbox,
+		"POST /outbox/delivered": s.outboxDelivered,
+		"POST /jobs/run-due":     s.runDue,
+		"GET /problems":          problemTypes,
+		"/":                      notFound,
 	}
 	for pattern, h := range routes {
 		mux.HandleFunc(pattern, s.wrap(h))

@@ -219,3 +219,26 @@ func (s *Server) runDue(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, rep)
 }
+
+// outboxDelivered serves POST /outbox/delivered {"through": id}: the
+// webhook sender has sent every message up to that id.
+func (s *Server) outboxDelivered(w http.ResponseWriter, r *http.Request) error {
+	raw, err := readBody(w, r)
+	if err != nil {
+		return err
+	}
+	var req struct {
+		Through *int64 `json:"through"`
+	}
+	if err := decodeStrict(raw, &req); err != nil {
+		return err
+	}
+	if req.Through == nil || *req.Through < 0 {
+		return &billing.FieldError{Field: "through", Err: fmt.Errorf("%w: want the id of the last message sent", billing.ErrBadRequest)}
+	}
+	if err := s.Store.MarkDelivered(r.Context(), *req.Through); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
