@@ -67,6 +67,7 @@ type invoiceSummary struct {
 	} `json:"lines"`
 }
 
+// printInvoices prints the invoices issued to subscription id.
 func printInvoices(c *client, id string, out io.Writer) error {
 	var invs []struct {
 		Number    string          `json:"number"`
@@ -98,6 +99,7 @@ func printInvoices(c *client, id string, out io.Writer) error {
 	return tw.Flush()
 }
 
+// printOutbox prints every undelivered outbox message.
 func printOutbox(c *client, out io.Writer) error {
 	var msgs []struct {
 		ID             int64           `json:"id"`

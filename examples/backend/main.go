@@ -24,6 +24,7 @@ import (
 	"syscall"
 )
 
+// main runs the command and exits 1 on failure.
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout)

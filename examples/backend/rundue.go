@@ -58,6 +58,7 @@ func runDueCmd(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
+// runDay runs the job for day d and prints its report.
 func runDay(ctx context.Context, r *job.Runner, d date.Date, asJSON bool, out io.Writer) error {
 	rep, err := r.RunDue(ctx, d)
 	if err != nil {

@@ -24,6 +24,7 @@ type scenario struct {
 	declines          []job.Decline
 }
 
+// day parses a constant date.
 func day(s string) date.Date {
 	d, err := billing.ParseDay(s)
 	if err != nil {

@@ -38,8 +38,10 @@ type apiError struct {
 	field  string
 }
 
+// Error returns the code and the detail.
 func (e *apiError) Error() string { return e.code + ": " + e.detail }
 
+// newError returns an API problem with a formatted detail.
 func newError(status int, code, format string, args ...any) *apiError {
 	return &apiError{status: status, code: code, detail: fmt.Sprintf(format, args...)}
 }

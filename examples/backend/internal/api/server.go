@@ -71,6 +71,7 @@ func (s *Server) wrap(h func(http.ResponseWriter, *http.Request) error) http.Han
 	}
 }
 
+// notFound answers any route the API does not have.
 func notFound(_ http.ResponseWriter, r *http.Request) error {
 	return newError(http.StatusNotFound, "not_found", "no route for %s %s", r.Method, r.URL.Path)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/billcycle/billcycle/examples/backend/internal/store"
 )
 
+// bytesReader reads b.
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
 
 // fieldOf turns a decoding error into a *billing.FieldError naming the field.
@@ -86,6 +87,7 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) error {
 	return s.writeSubscription(w, r, r.PathValue("id"), http.StatusOK)
 }
 
+// writeSubscription answers with subscription id, its log and bookkeeping.
 func (s *Server) writeSubscription(w http.ResponseWriter, r *http.Request, id string, status int) error {
 	row, sub, err := s.load(r, id)
 	if err != nil {

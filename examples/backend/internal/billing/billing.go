@@ -86,6 +86,7 @@ func Replay(terms []byte, events [][]byte) (Subscription, error) {
 	return Subscription{s: s}, err
 }
 
+// decodeTerms reads a terms object strictly, naming the field at fault.
 func decodeTerms(raw []byte) (subscription.Terms, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
@@ -131,6 +132,7 @@ type termsJSON struct {
 	Beneficiary string            `json:"beneficiary,omitempty"`
 }
 
+// encodeTerms writes terms in the canonical form decodeTerms reads.
 func encodeTerms(t subscription.Terms) ([]byte, error) {
 	j := termsJSON{Plan: t.Plan, Start: t.Start.String(), Buyer: t.Buyer, Beneficiary: t.Beneficiary}
 	if t.Anchor != nil {
@@ -208,6 +210,7 @@ func (s Subscription) Invoices(from, to date.Date) ([]Invoice, error) {
 	return out, nil
 }
 
+// fromInvoice turns a library invoice into the layer's.
 func fromInvoice(inv invoice.Invoice) (Invoice, error) {
 	b, err := json.Marshal(inv)
 	if err != nil {

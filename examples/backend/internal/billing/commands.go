@@ -45,6 +45,7 @@ type commandSpec struct {
 	build  func(b body, on date.Date) (runFunc, error)
 }
 
+// noArgs is the spec of a command that needs only its date.
 func noArgs(f func(subscription.Subscription, date.Date) (subscription.Subscription, error)) commandSpec {
 	return commandSpec{build: func(_ body, on date.Date) (runFunc, error) {
 		return func(s subscription.Subscription) (subscription.Subscription, error) { return f(s, on) }, nil
@@ -165,6 +166,7 @@ func (s Subscription) Apply(c Command) (Subscription, Event, error) {
 	return s.run(c.run)
 }
 
+// run applies f and returns the event it appended.
 func (s Subscription) run(f runFunc) (Subscription, Event, error) {
 	n, err := f(s.s)
 	if err != nil {
@@ -206,6 +208,7 @@ func (s Subscription) PreviewJSON(c Command, from, to, asOf date.Date) ([]byte, 
 // body is a decoded JSON object, field by field.
 type body map[string]json.RawMessage
 
+// decodeBody reads one JSON object, and nothing after it.
 func decodeBody(raw []byte) (body, error) {
 	var b body
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -230,6 +233,7 @@ func (b body) decode(k string, v any) error {
 	return nil
 }
 
+// reason reads field k as a suspension reason.
 func (b body) reason(k string) (subscription.Reason, error) {
 	var r subscription.Reason
 	if err := b.decode(k, &r); err != nil {

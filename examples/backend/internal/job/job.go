@@ -62,16 +62,20 @@ type Report struct {
 
 // SubscriptionDrift is a drift found on one subscription.
 type SubscriptionDrift struct {
+	// SubscriptionID is the subscription whose invoice drifted.
 	SubscriptionID string `json:"subscription_id"`
 	billing.Drift
 }
 
 // SubscriptionError is a subscription the run could not handle.
 type SubscriptionError struct {
+	// SubscriptionID is the subscription left for the next run.
 	SubscriptionID string `json:"subscription_id"`
-	Error          string `json:"error"`
+	// Error says why.
+	Error string `json:"error"`
 }
 
+// add sums o into r.
 func (r *Report) add(o Report) {
 	r.Subscriptions += o.Subscriptions
 	r.Invoices += o.Invoices

@@ -63,6 +63,7 @@ func (j *JobTx) IssueInvoice(ctx context.Context, inv StoredInvoice) (StoredInvo
 
 const invoiceColumns = `series, number, subscription_id, invoice_key, issue_date, total_minor, currency, body`
 
+// scanInvoices reads rows of invoiceColumns.
 func scanInvoices(rows *sql.Rows) ([]StoredInvoice, error) {
 	defer rows.Close()
 	var out []StoredInvoice
@@ -85,6 +86,7 @@ func scanInvoices(rows *sql.Rows) ([]StoredInvoice, error) {
 	return out, rows.Err()
 }
 
+// issuedByKey returns the invoices of subscription id by key.
 func issuedByKey(ctx context.Context, q querier, id string) (map[string]StoredInvoice, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+invoiceColumns+` FROM invoices WHERE subscription_id = $1`, id)
 	if err != nil {
@@ -112,7 +114,9 @@ func (s *Store) Invoices(ctx context.Context, id string) ([]StoredInvoice, error
 // and its lowest and highest numbers. Numbers are gap-free when
 // Min == 1 and Max == Count.
 type SeriesStats struct {
-	Series          string
+	// Series is the series' name, such as "GYM-2025".
+	Series string
+	// Count is the number of invoices; Min and Max their extreme numbers.
 	Count, Min, Max int64
 }
 

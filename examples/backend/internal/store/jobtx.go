@@ -57,6 +57,7 @@ func (s *Store) Claim(ctx context.Context, day date.Date) (*JobTx, bool, error) 
 	return j, true, nil
 }
 
+// load reads the claimed subscription's log, invoices and charges.
 func (j *JobTx) load(ctx context.Context) error {
 	var err error
 	if j.Sub.Events, err = loadEvents(ctx, j.tx, j.Sub.ID); err != nil {
@@ -167,6 +168,7 @@ func (j *JobTx) RecordCharge(ctx context.Context, c Charge) error {
 	return nil
 }
 
+// charges returns the charges made for subscription id by key.
 func charges(ctx context.Context, q querier, id string) (map[ChargeKey]Charge, error) {
 	rows, err := q.QueryContext(ctx, `SELECT due, attempt, charged_on, amount_minor, currency, outcome, psp_reference
 		FROM charges WHERE subscription_id = $1`, id)

@@ -74,6 +74,7 @@ func (s *Store) CreateSubscription(ctx context.Context, n NewSubscription) (stri
 	return n.ID, false, nil
 }
 
+// subscriptionByKey returns the subscription an idempotency key created.
 func (s *Store) subscriptionByKey(ctx context.Context, key string) (string, bool, error) {
 	var id string
 	err := s.db.QueryRowContext(ctx, `SELECT id FROM subscriptions WHERE idempotency_key = $1`, key).Scan(&id)
@@ -107,6 +108,7 @@ func (s *Store) Load(ctx context.Context, id string) (Row, error) {
 	return r, err
 }
 
+// scanRow reads one row of rowColumns.
 func scanRow(row *sql.Row) (Row, error) {
 	var (
 		r          Row
@@ -128,6 +130,7 @@ func scanRow(row *sql.Row) (Row, error) {
 	return r, err
 }
 
+// loadEvents returns the log of subscription id, in order.
 func loadEvents(ctx context.Context, q querier, id string) ([][]byte, error) {
 	rows, err := q.QueryContext(ctx, `SELECT event FROM events WHERE subscription_id = $1 ORDER BY seq`, id)
 	if err != nil {
@@ -198,6 +201,7 @@ func (s *Store) Append(ctx context.Context, id string, expect int64, e NewEvent,
 	return expect + 1, nil
 }
 
+// insertEvent files event seq of subscription id.
 func insertEvent(ctx context.Context, q querier, id string, seq int64, e NewEvent) error {
 	key := sql.NullString{String: e.IdempotencyKey, Valid: e.IdempotencyKey != ""}
 	_, err := q.ExecContext(ctx, `INSERT INTO events (subscription_id, seq, kind, on_date, event, idempotency_key, request_hash)
@@ -244,6 +248,7 @@ func (s *Store) CreateMany(ctx context.Context, subs []NewSubscription) error {
 	return nil
 }
 
+// createChunk files subs in one transaction.
 func (s *Store) createChunk(ctx context.Context, subs []NewSubscription) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
