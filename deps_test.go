@@ -19,13 +19,15 @@ const module = "github.com/billcycle/billcycle/"
 // import only packages listed above it, and pause and retry do not import
 // each other.
 var allowed = map[string][]string{
-	"period":                        {"internal/civil"},
-	"invoice":                       {"period", "internal/civil"},
-	"pause":                         {"period", "invoice", "internal/civil"},
-	"retry":                         {"period", "invoice", "internal/civil"},
-	"subscription":                  {"period", "invoice", "pause", "retry", "internal/civil"},
-	"subscription/subscriptiontest": {"period", "invoice", "pause", "retry", "subscription", "internal/civil"},
+	"period":                        {"internal/civil", "internal/enum", "internal/jsonx"},
+	"invoice":                       {"period", "internal/civil", "internal/enum", "internal/jsonx"},
+	"pause":                         {"period", "invoice", "internal/civil", "internal/enum", "internal/jsonx"},
+	"retry":                         {"period", "invoice", "internal/civil", "internal/enum", "internal/jsonx"},
+	"subscription":                  {"period", "invoice", "pause", "retry", "internal/civil", "internal/enum", "internal/jsonx"},
+	"subscription/subscriptiontest": {"period", "invoice", "pause", "retry", "subscription", "internal/civil", "internal/enum", "internal/jsonx"},
 	"internal/civil":                {},
+	"internal/enum":                 {},
+	"internal/jsonx":                {"internal/civil"},
 }
 
 // external lists the modules the library itself may import (DESIGN.md,

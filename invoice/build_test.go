@@ -29,11 +29,11 @@ func tiers10_20() []invoice.Tier {
 }
 
 func users(included, used int64, unit string) invoice.Feature {
-	return invoice.Feature{Name: "Users", Kind: invoice.Limitation, QuantityIncluded: included, QuantityUsed: used, UnitPrice: ptr(eur(unit))}
+	return invoice.Feature{Name: "Users", Kind: invoice.Limitation, QuantityIncluded: included, QuantityCurrent: used, UnitPrice: ptr(eur(unit))}
 }
 
 func tiered(mode invoice.TierMode, included, used int64) invoice.Feature {
-	return invoice.Feature{Name: "Seats", Kind: invoice.Limitation, QuantityIncluded: included, QuantityUsed: used, Tiers: tiers10_20(), TierMode: mode}
+	return invoice.Feature{Name: "Seats", Kind: invoice.Limitation, QuantityIncluded: included, QuantityCurrent: used, Tiers: tiers10_20(), TierMode: mode}
 }
 
 func TestBuild(t *testing.T) {
@@ -140,7 +140,7 @@ func TestBuild(t *testing.T) {
 			name: "JPY has no minor digits",
 			spec: invoice.Spec{Price: invoice.Price{
 				Recurring: jpy("1000"),
-				Features:  []invoice.Feature{{Name: "Users", Kind: invoice.Limitation, QuantityUsed: 3, UnitPrice: ptr(jpy("333"))}},
+				Features:  []invoice.Feature{{Name: "Users", Kind: invoice.Limitation, QuantityCurrent: 3, UnitPrice: ptr(jpy("333"))}},
 				Discounts: []invoice.Discount{{Kind: invoice.Percent, Percent: decimal.NewFromInt(10)}},
 			}, Period: oct21},
 			lines: []wantLine{{invoice.LineRecurring, 1, jpy("1000")}, {invoice.LineFeature, 3, jpy("999")}, {invoice.LineDiscount, 1, jpy("-200")}},
@@ -151,7 +151,7 @@ func TestBuild(t *testing.T) {
 			name: "KWD has three minor digits",
 			spec: invoice.Spec{Price: invoice.Price{
 				Recurring: kwd("1.250"),
-				Features:  []invoice.Feature{{Name: "Users", Kind: invoice.Limitation, QuantityUsed: 3, UnitPrice: ptr(kwd("0.125"))}},
+				Features:  []invoice.Feature{{Name: "Users", Kind: invoice.Limitation, QuantityCurrent: 3, UnitPrice: ptr(kwd("0.125"))}},
 			}, Period: oct21, Proration: &period.Fraction{Num: 1, Den: 3}},
 			lines: []wantLine{{invoice.LineProration, 1, kwd("0.417")}, {invoice.LineFeature, 3, kwd("0.125")}},
 			total: kwd("0.542"),
@@ -208,17 +208,17 @@ func TestBuild(t *testing.T) {
 			}
 			for i, w := range tc.lines {
 				l := inv.Lines[i]
-				if l.Kind != w.kind || l.Quantity != w.qty || !l.Amount.Equal(w.amount) {
+				if l.Kind != w.kind || l.Quantity != w.qty || l.Amount != w.amount {
 					t.Errorf("line %d = %s × %d = %s; want %s × %d = %s", i, l.Kind, l.Quantity, l.Amount, w.kind, w.qty, w.amount)
 				}
 				if l.Period != tc.spec.Period {
 					t.Errorf("line %d period %s; want %s", i, l.Period, tc.spec.Period)
 				}
 			}
-			if !inv.Total.Equal(tc.total) {
+			if inv.Total != tc.total {
 				t.Errorf("Total = %s; want %s", inv.Total, tc.total)
 			}
-			if sum, _ := inv.Subtotal.Add(inv.Discount); !sum.Equal(inv.Total) {
+			if sum, _ := inv.Subtotal.Add(inv.Discount); sum != inv.Total {
 				t.Errorf("Subtotal %s + Discount %s != Total %s", inv.Subtotal, inv.Discount, inv.Total)
 			}
 			require.NoError(t, inv.Validate())
@@ -263,7 +263,7 @@ func TestBuildErrors(t *testing.T) {
 		return base(func(s *invoice.Spec) { s.Price.Features = []invoice.Feature{f} })
 	}
 	withTiers := func(mode invoice.TierMode, tiers ...invoice.Tier) invoice.Spec {
-		return withFeature(invoice.Feature{Name: "Seats", Kind: invoice.Limitation, QuantityUsed: 3, Tiers: tiers, TierMode: mode})
+		return withFeature(invoice.Feature{Name: "Seats", Kind: invoice.Limitation, QuantityCurrent: 3, Tiers: tiers, TierMode: mode})
 	}
 	withDiscount := func(d invoice.Discount) invoice.Spec {
 		return base(func(s *invoice.Spec) { s.Price.Discounts = []invoice.Discount{d} })
@@ -274,16 +274,23 @@ func TestBuildErrors(t *testing.T) {
 		want error
 		msg  string // a value the message must carry
 	}{
-		{"negative quantity used", withFeature(users(0, -3, "5.00")), invoice.ErrNegativeQuantity, "-3"},
-		{"negative quantity included", withFeature(users(-2, 3, "5.00")), invoice.ErrNegativeQuantity, "-2"},
+		{"negative quantity current", withFeature(users(0, -3, "5.00")), invoice.ErrInvalidQuantity, "-3"},
+		{"negative quantity included", withFeature(users(-2, 3, "5.00")), invoice.ErrInvalidQuantity, "-2"},
+		{"quantity beyond MaxQuantity", withFeature(users(0, invoice.MaxQuantity+1, "5.00")), invoice.ErrInvalidQuantity, "1000000000000001"},
+		{"quantity × unit price overflows", withFeature(users(0, invoice.MaxQuantity, "5.00")), invoice.ErrOutOfRange, "Users"},
 		{"unit price in another currency", withFeature(invoice.Feature{Name: "Users", Kind: invoice.Limitation, UnitPrice: &usd}), invoice.ErrCurrencyMismatch, "USD"},
 		{"flat in another currency", withFeature(invoice.Feature{Name: "Sauna", Kind: invoice.OnOff, Included: true, Flat: &usd}), invoice.ErrCurrencyMismatch, "USD"},
 		{"fixed discount in another currency", withDiscount(invoice.Discount{Kind: invoice.Fixed, Amount: usd}), invoice.ErrCurrencyMismatch, "USD"},
 		{"recurring price without a currency", base(func(s *invoice.Spec) { s.Price.Recurring = invoice.Money{} }), invoice.ErrUnknownCurrency, "currency"},
 		{"negative recurring price", base(func(s *invoice.Spec) { s.Price.Recurring = eur("-1.00") }), invoice.ErrInvalidAmount, "-1"},
-		{"recurring price finer than a cent", base(func(s *invoice.Spec) {
-			s.Price.Recurring = invoice.Money{Amount: decimal.RequireFromString("9.999"), Currency: invoice.EUR}
-		}), invoice.ErrInvalidAmount, "9.999"},
+		{"issue date out of bounds", base(func(s *invoice.Spec) { s.IssueDate = period.MaxDate + 1 }), period.ErrInvalidDate, "10000"},
+		{"period past 9999-12-31", base(func(s *invoice.Spec) { s.Period = period.Period{Start: period.MaxDate, End: period.MaxDate + 31} }), period.ErrInvalidDate, "10000"},
+		{"fee outside the period", base(func(s *invoice.Spec) {
+			s.Fees = []invoice.Line{{Description: "Freeze", Amount: eur("1.00"), Period: period.Period{Start: oct1 - 1, End: oct1}}}
+		}), invoice.ErrInvalidSpec, "Freeze"},
+		{"fee of quantity -1", base(func(s *invoice.Spec) {
+			s.Fees = []invoice.Line{{Description: "Freeze", Amount: eur("1.00"), Quantity: -1}}
+		}), invoice.ErrInvalidQuantity, "Freeze"},
 		{"tiers not increasing", withTiers(invoice.Graduated, invoice.Tier{UpTo: 10, UnitPrice: eur("1.00")}, invoice.Tier{UpTo: 10, UnitPrice: eur("1.00")}, invoice.Tier{UnitPrice: eur("1.00")}), invoice.ErrInvalidTiers, "10"},
 		{"last tier bounded", withTiers(invoice.Volume, invoice.Tier{UpTo: 10, UnitPrice: eur("1.00")}), invoice.ErrInvalidTiers, "10"},
 		{"unbounded tier before the last", withTiers(invoice.Volume, invoice.Tier{UnitPrice: eur("1.00")}, invoice.Tier{UnitPrice: eur("1.00")}), invoice.ErrInvalidTiers, "tier 0"},
@@ -292,6 +299,8 @@ func TestBuildErrors(t *testing.T) {
 		{"no feature kind", withFeature(invoice.Feature{Name: "Users"}), invoice.ErrInvalidKind, "Users"},
 		{"zero percent", withDiscount(invoice.Discount{Kind: invoice.Percent}), invoice.ErrInvalidDiscount, "0%"},
 		{"101 percent", withDiscount(invoice.Discount{Kind: invoice.Percent, Percent: decimal.NewFromInt(101)}), invoice.ErrInvalidDiscount, "101"},
+		{"percent with too many digits", withDiscount(invoice.Discount{Kind: invoice.Percent, Percent: decimal.New(1, -17)}), invoice.ErrInvalidPercent, "0.00000000000000001"},
+		{"periods beyond the bound", withDiscount(invoice.Discount{Kind: invoice.Percent, Percent: decimal.NewFromInt(5), Periods: invoice.MaxDiscountPeriods + 1}), invoice.ErrInvalidDiscount, "100001"},
 		{"negative periods", withDiscount(invoice.Discount{Kind: invoice.Percent, Percent: decimal.NewFromInt(5), Periods: -1}), invoice.ErrInvalidDiscount, "-1"},
 		{"empty period", base(func(s *invoice.Spec) { s.Period = period.Period{Start: oct1, End: oct1} }), period.ErrEmptyPeriod, "2021-10-01"},
 		{"period ending before it starts", base(func(s *invoice.Spec) { s.Period = period.Period{Start: nov1, End: oct1} }), period.ErrInvalidRange, "2021-10-01"},
@@ -302,8 +311,9 @@ func TestBuildErrors(t *testing.T) {
 		{"negative period number", base(func(s *invoice.Spec) { s.Number = -1 }), invoice.ErrInvalidSpec, "-1"},
 		{"main line of a feature kind", base(func(s *invoice.Spec) { s.Kind = invoice.LineFeature }), invoice.ErrInvalidSpec, "feature"},
 		{"fee in another currency", base(func(s *invoice.Spec) { s.Fees = []invoice.Line{{Description: "Freeze", Amount: usd}} }), invoice.ErrCurrencyMismatch, "Freeze"},
-		{"negative fee", base(func(s *invoice.Spec) { s.Fees = []invoice.Line{{Description: "Credit", Amount: eur("-1.00")}} }), invoice.ErrInvalidAmount, "Credit"},
-		{"fee as a discount", base(func(s *invoice.Spec) { s.Fees = []invoice.Line{{Kind: invoice.LineDiscount, Amount: eur("1.00")}} }), invoice.ErrInvalidKind, "discount"},
+		{"negative fee", base(func(s *invoice.Spec) { s.Fees = []invoice.Line{{Description: "Credit", Amount: eur("-1.00")}} }), invoice.ErrInvalidInvoice, "Credit"},
+		{"fee as a discount", base(func(s *invoice.Spec) { s.Fees = []invoice.Line{{Kind: invoice.LineDiscount, Amount: eur("1.00")}} }), invoice.ErrInvalidSpec, "discount"},
+		{"fee as a credit", base(func(s *invoice.Spec) { s.Fees = []invoice.Line{{Kind: invoice.LineCredit, Amount: eur("-1.00")}} }), invoice.ErrInvalidSpec, "credit"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,93 +1,86 @@
 package invoice
 
-import (
-	"fmt"
-	"strings"
-)
+import "github.com/billcycle/billcycle/internal/enum"
 
 // Currency is an ISO 4217 currency with its minor unit: the number of
-// decimal digits its amounts are rounded to (2 for EUR, 0 for JPY, 3 for
-// KWD). Currencies are values compared with ==; the zero Currency is
-// invalid. Obtain one from ParseCurrency or the variables below.
-type Currency struct {
-	code   string
-	digits int32
-}
+// decimal digits of its amounts (2 for EUR, 0 for JPY, 3 for KWD).
+// Currencies are small values compared with ==; the zero Currency is
+// invalid, so money without a currency fails validation. Its text form is
+// the upper-case code, "EUR".
+type Currency uint8
 
-// The currencies in common use. ParseCurrency knows all of them.
-var (
-	AUD = Currency{"AUD", 2}
-	BHD = Currency{"BHD", 3}
-	BRL = Currency{"BRL", 2}
-	CAD = Currency{"CAD", 2}
-	CHF = Currency{"CHF", 2}
-	CNY = Currency{"CNY", 2}
-	CZK = Currency{"CZK", 2}
-	DKK = Currency{"DKK", 2}
-	EUR = Currency{"EUR", 2}
-	GBP = Currency{"GBP", 2}
-	HKD = Currency{"HKD", 2}
-	HUF = Currency{"HUF", 2}
-	INR = Currency{"INR", 2}
-	ISK = Currency{"ISK", 0}
-	JOD = Currency{"JOD", 3}
-	JPY = Currency{"JPY", 0}
-	KRW = Currency{"KRW", 0}
-	KWD = Currency{"KWD", 3}
-	MXN = Currency{"MXN", 2}
-	NOK = Currency{"NOK", 2}
-	NZD = Currency{"NZD", 2}
-	OMR = Currency{"OMR", 3}
-	PLN = Currency{"PLN", 2}
-	RON = Currency{"RON", 2}
-	SEK = Currency{"SEK", 2}
-	SGD = Currency{"SGD", 2}
-	TND = Currency{"TND", 3}
-	USD = Currency{"USD", 2}
-	ZAR = Currency{"ZAR", 2}
+// The currencies this package knows, in code order.
+const (
+	AUD Currency = iota + 1
+	BHD
+	BRL
+	CAD
+	CHF
+	CNY
+	CZK
+	DKK
+	EUR
+	GBP
+	HKD
+	HUF
+	INR
+	ISK
+	JOD
+	JPY
+	KRW
+	KWD
+	MXN
+	NOK
+	NZD
+	OMR
+	PLN
+	RON
+	SEK
+	SGD
+	TND
+	USD
+	ZAR
 )
 
-// currencies lists what ParseCurrency accepts, in code order.
-var currencies = [...]Currency{AUD, BHD, BRL, CAD, CHF, CNY, CZK, DKK, EUR, GBP, HKD, HUF, INR, ISK, JOD, JPY, KRW, KWD, MXN, NOK, NZD, OMR, PLN, RON, SEK, SGD, TND, USD, ZAR}
+var currencyNames = enum.New[Currency]("currency", ErrUnknownCurrency,
+	"AUD", "BHD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "INR", "ISK", "JOD", "JPY", "KRW", "KWD", "MXN", "NOK", "NZD", "OMR", "PLN", "RON", "SEK", "SGD", "TND", "USD", "ZAR")
+
+// currencyDigits holds the minor digits of each currency, by value.
+const currencyDigits = "-23222222222220300322232222322"
 
 // ParseCurrency returns the currency with the given upper-case ISO 4217
-// code, or an error wrapping ErrUnknownCurrency.
-func ParseCurrency(code string) (Currency, error) {
-	for _, c := range currencies {
-		if c.code == code {
-			return c, nil
-		}
+// code, exactly ("EUR", not "eur" or " EUR"), or an error wrapping
+// ErrUnknownCurrency.
+func ParseCurrency(code string) (Currency, error) { return currencyNames.Parse(code) }
+
+// Valid reports whether c is one of the currencies of this package.
+func (c Currency) Valid() bool { return currencyNames.Valid(c) }
+
+// Code returns the ISO 4217 code, such as "EUR"; "" for an invalid
+// Currency.
+func (c Currency) Code() string {
+	if !c.Valid() {
+		return ""
 	}
-	return Currency{}, fmt.Errorf("%w %q", ErrUnknownCurrency, code)
+	return currencyNames.String(c)
 }
 
-// Code returns the ISO 4217 code, such as "EUR"; "" for the zero Currency.
-func (c Currency) Code() string { return c.code }
-
-// Digits returns the number of minor digits: 2 for EUR, 0 for JPY.
-func (c Currency) Digits() int { return int(c.digits) }
-
-// IsZero reports whether c is the zero, invalid Currency.
-func (c Currency) IsZero() bool { return c.code == "" }
-
-// String returns the ISO 4217 code.
-func (c Currency) String() string { return c.code }
-
-// MarshalText encodes the currency as its ISO 4217 code. The zero Currency
-// is an error wrapping ErrUnknownCurrency.
-func (c Currency) MarshalText() ([]byte, error) {
-	if c.IsZero() {
-		return nil, fmt.Errorf("%w: zero currency", ErrUnknownCurrency)
+// Digits returns the number of minor digits: 2 for EUR, 0 for JPY, 3 for
+// KWD; 0 for an invalid Currency.
+func (c Currency) Digits() int {
+	if !c.Valid() {
+		return 0
 	}
-	return []byte(c.code), nil
+	return int(currencyDigits[c] - '0')
 }
 
-// UnmarshalText decodes a currency from its upper-case ISO 4217 code.
-func (c *Currency) UnmarshalText(text []byte) error {
-	v, err := ParseCurrency(strings.TrimSpace(string(text)))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
+// String returns the ISO 4217 code, or "currency(N)" for an invalid value.
+func (c Currency) String() string { return currencyNames.String(c) }
+
+// MarshalText encodes the currency as its ISO 4217 code. An invalid
+// Currency is an error wrapping ErrUnknownCurrency.
+func (c Currency) MarshalText() ([]byte, error) { return currencyNames.MarshalText(c) }
+
+// UnmarshalText decodes a currency from its upper-case ISO 4217 code, with
+// ParseCurrency.
+func (c *Currency) UnmarshalText(text []byte) error { return currencyNames.UnmarshalText(text, c) }

@@ -1,9 +1,6 @@
 package invoice
 
-import (
-	"fmt"
-	"strconv"
-)
+import "github.com/billcycle/billcycle/internal/enum"
 
 // FeatureKind is the kind of a plan feature, after ProAbono's TypeFeature.
 // The zero FeatureKind is invalid, so a forgotten kind fails validation.
@@ -15,28 +12,27 @@ const (
 	// as access to an app; it may cost a flat amount per period.
 	OnOff FeatureKind = iota + 1
 	// Limitation is a feature counted in units, such as users: a quantity
-	// is included and the units used beyond it are charged.
+	// is included and the units in use beyond it are charged.
 	Limitation
 )
 
-var featureKindNames = []string{"", "on_off", "limitation"}
+var featureKindNames = enum.New[FeatureKind]("feature kind", ErrInvalidKind, "on_off", "limitation")
 
-// String returns "on_off" or "limitation", or "FeatureKind(n)" for an
+// String returns "on_off" or "limitation", or "feature kind(N)" for an
 // invalid kind.
-func (k FeatureKind) String() string { return enumString(featureKindNames, uint8(k), "FeatureKind") }
+func (k FeatureKind) String() string { return featureKindNames.String(k) }
+
+// Valid reports whether k is OnOff or Limitation.
+func (k FeatureKind) Valid() bool { return featureKindNames.Valid(k) }
 
 // MarshalText encodes k as "on_off" or "limitation". An invalid kind is an
 // error wrapping ErrInvalidKind.
-func (k FeatureKind) MarshalText() ([]byte, error) {
-	return enumMarshal(featureKindNames, uint8(k), "feature kind")
-}
+func (k FeatureKind) MarshalText() ([]byte, error) { return featureKindNames.MarshalText(k) }
 
 // UnmarshalText decodes k from "on_off" or "limitation"; anything else is
 // an error wrapping ErrInvalidKind.
 func (k *FeatureKind) UnmarshalText(text []byte) error {
-	v, err := enumParse(featureKindNames, text, "feature kind")
-	*k = FeatureKind(v)
-	return err
+	return featureKindNames.UnmarshalText(text, k)
 }
 
 // TierMode says how the tiers of a Limitation feature price its units.
@@ -54,25 +50,22 @@ const (
 	Volume
 )
 
-var tierModeNames = []string{"", "graduated", "volume"}
+var tierModeNames = enum.New[TierMode]("tier mode", ErrInvalidKind, "graduated", "volume")
 
-// String returns "graduated" or "volume", or "TierMode(n)" for an invalid
+// String returns "graduated" or "volume", or "tier mode(N)" for an invalid
 // mode.
-func (m TierMode) String() string { return enumString(tierModeNames, uint8(m), "TierMode") }
+func (m TierMode) String() string { return tierModeNames.String(m) }
+
+// Valid reports whether m is Graduated or Volume.
+func (m TierMode) Valid() bool { return tierModeNames.Valid(m) }
 
 // MarshalText encodes m as "graduated" or "volume". An invalid mode is an
 // error wrapping ErrInvalidKind.
-func (m TierMode) MarshalText() ([]byte, error) {
-	return enumMarshal(tierModeNames, uint8(m), "tier mode")
-}
+func (m TierMode) MarshalText() ([]byte, error) { return tierModeNames.MarshalText(m) }
 
 // UnmarshalText decodes m from "graduated" or "volume"; anything else is an
 // error wrapping ErrInvalidKind.
-func (m *TierMode) UnmarshalText(text []byte) error {
-	v, err := enumParse(tierModeNames, text, "tier mode")
-	*m = TierMode(v)
-	return err
-}
+func (m *TierMode) UnmarshalText(text []byte) error { return tierModeNames.UnmarshalText(text, m) }
 
 // DiscountKind is the kind of a Discount. The zero DiscountKind is invalid.
 type DiscountKind uint8
@@ -85,29 +78,29 @@ const (
 	Fixed
 )
 
-var discountKindNames = []string{"", "percent", "fixed"}
+var discountKindNames = enum.New[DiscountKind]("discount kind", ErrInvalidKind, "percent", "fixed")
 
-// String returns "percent" or "fixed", or "DiscountKind(n)" for an invalid
-// kind.
-func (k DiscountKind) String() string {
-	return enumString(discountKindNames, uint8(k), "DiscountKind")
-}
+// String returns "percent" or "fixed", or "discount kind(N)" for an
+// invalid kind.
+func (k DiscountKind) String() string { return discountKindNames.String(k) }
+
+// Valid reports whether k is Percent or Fixed.
+func (k DiscountKind) Valid() bool { return discountKindNames.Valid(k) }
 
 // MarshalText encodes k as "percent" or "fixed". An invalid kind is an
 // error wrapping ErrInvalidKind.
-func (k DiscountKind) MarshalText() ([]byte, error) {
-	return enumMarshal(discountKindNames, uint8(k), "discount kind")
-}
+func (k DiscountKind) MarshalText() ([]byte, error) { return discountKindNames.MarshalText(k) }
 
 // UnmarshalText decodes k from "percent" or "fixed"; anything else is an
 // error wrapping ErrInvalidKind.
 func (k *DiscountKind) UnmarshalText(text []byte) error {
-	v, err := enumParse(discountKindNames, text, "discount kind")
-	*k = DiscountKind(v)
-	return err
+	return discountKindNames.UnmarshalText(text, k)
 }
 
 // LineKind is the kind of an invoice Line. The zero LineKind is invalid.
+// The sign of a line's amount follows from its kind: discount and credit
+// lines take money off (zero or negative), every other kind charges (zero
+// or positive).
 //
 // The constants carry a Line prefix because Feature, Discount and Override
 // already name the types that produce those lines.
@@ -122,7 +115,9 @@ const (
 	LineFeature
 	// LineDiscount takes an amount off the invoice; its amount is negative.
 	LineDiscount
-	// LineProration is the base price of a part of a billing period.
+	// LineProration is the price of a part of a billing period: the base
+	// price prorated by days, or the charge for the days left at new terms
+	// after a change inside the period.
 	LineProration
 	// LineOverride is an amount the caller set instead of the computed one.
 	LineOverride
@@ -134,50 +129,71 @@ const (
 	LineRenewal
 	// LineFee is an extra fee, such as a freeze fee.
 	LineFee
+	// LineCredit gives money back for days already invoiced and not used:
+	// the unused days at the old terms after a change inside the period,
+	// the paused days of an invoiced period, the days after a termination
+	// now. Its amount is zero or negative.
+	LineCredit
 )
 
-var lineKindNames = []string{"", "recurring", "feature", "discount", "proration", "override", "extension", "renewal", "fee"}
+var lineKindNames = enum.New[LineKind]("line kind", ErrInvalidKind,
+	"recurring", "feature", "discount", "proration", "override", "extension", "renewal", "fee", "credit")
 
 // String returns the text form of k ("recurring", "feature", "discount",
-// "proration", "override", "extension", "renewal" or "fee"), or
-// "LineKind(n)" for an invalid kind.
-func (k LineKind) String() string { return enumString(lineKindNames, uint8(k), "LineKind") }
+// "proration", "override", "extension", "renewal", "fee" or "credit"), or
+// "line kind(N)" for an invalid kind.
+func (k LineKind) String() string { return lineKindNames.String(k) }
+
+// Valid reports whether k is one of the line kinds.
+func (k LineKind) Valid() bool { return lineKindNames.Valid(k) }
+
+// Credits reports whether lines of kind k take money off: LineDiscount
+// and LineCredit.
+func (k LineKind) Credits() bool { return k == LineDiscount || k == LineCredit }
+
+// Adjusts reports whether lines of kind k may settle a change inside an
+// earlier period on a later document (the credit for the unused days at
+// the old terms and the charge at the new, carried to the next invoice):
+// LineCredit and LineProration.
+func (k LineKind) Adjusts() bool { return k == LineCredit || k == LineProration }
 
 // MarshalText encodes k as its text form (see String). An invalid kind is
 // an error wrapping ErrInvalidKind.
-func (k LineKind) MarshalText() ([]byte, error) {
-	return enumMarshal(lineKindNames, uint8(k), "line kind")
-}
+func (k LineKind) MarshalText() ([]byte, error) { return lineKindNames.MarshalText(k) }
 
 // UnmarshalText decodes k from its text form (see String); anything else is
 // an error wrapping ErrInvalidKind.
-func (k *LineKind) UnmarshalText(text []byte) error {
-	v, err := enumParse(lineKindNames, text, "line kind")
-	*k = LineKind(v)
-	return err
-}
+func (k *LineKind) UnmarshalText(text []byte) error { return lineKindNames.UnmarshalText(text, k) }
 
-func (k LineKind) valid() bool { return k >= LineRecurring && k <= LineFee }
+// Kind is the kind of a document: an invoice, which charges, or a credit
+// note, which gives money back for an invoice already issued. The zero
+// Kind is invalid.
+type Kind uint8
 
-func enumString(names []string, v uint8, typ string) string {
-	if v > 0 && int(v) < len(names) {
-		return names[v]
-	}
-	return typ + "(" + strconv.Itoa(int(v)) + ")"
-}
+// The document kinds.
+const (
+	// KindInvoice is an invoice: its total is zero or positive and it
+	// credits no other document.
+	KindInvoice Kind = iota + 1
+	// KindCreditNote is a credit note: its total is negative and it names
+	// the invoice it credits (Invoice.Credits). Issued invoices never
+	// change; a correction is always a new document.
+	KindCreditNote
+)
 
-func enumMarshal(names []string, v uint8, what string) ([]byte, error) {
-	if v > 0 && int(v) < len(names) {
-		return []byte(names[v]), nil
-	}
-	return nil, fmt.Errorf("%w: %s %d", ErrInvalidKind, what, v)
-}
+var kindNames = enum.New[Kind]("document kind", ErrInvalidKind, "invoice", "credit_note")
 
-func enumParse(names []string, text []byte, what string) (uint8, error) {
-	for i := 1; i < len(names); i++ {
-		if string(text) == names[i] {
-			return uint8(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%w: %s %q", ErrInvalidKind, what, text)
-}
+// String returns "invoice" or "credit_note", or "document kind(N)" for an
+// invalid kind.
+func (k Kind) String() string { return kindNames.String(k) }
+
+// Valid reports whether k is KindInvoice or KindCreditNote.
+func (k Kind) Valid() bool { return kindNames.Valid(k) }
+
+// MarshalText encodes k as "invoice" or "credit_note". An invalid kind is
+// an error wrapping ErrInvalidKind.
+func (k Kind) MarshalText() ([]byte, error) { return kindNames.MarshalText(k) }
+
+// UnmarshalText decodes k from "invoice" or "credit_note"; anything else is
+// an error wrapping ErrInvalidKind.
+func (k *Kind) UnmarshalText(text []byte) error { return kindNames.UnmarshalText(text, k) }

@@ -1,52 +1,116 @@
 package invoice
 
 import (
-	"encoding/json"
 	"fmt"
-	"regexp"
+	"strconv"
 	"strings"
 
+	"github.com/billcycle/billcycle/internal/jsonx"
 	"github.com/shopspring/decimal"
 )
 
-// Money is an amount in a currency. Amounts hold any exact decimal while
-// they are computed; Round rounds them to the currency's minor unit, half
-// away from zero, and invoice lines are always rounded. Compare with Equal:
-// decimal values that are equal may differ in representation (5 and 5.00).
+// MaxMinor bounds every amount: |amount| ≤ 10^15 minor units, ten trillion
+// euros. An amount beyond it — parsed, built or computed — is an error
+// wrapping ErrOutOfRange that names the value.
+const MaxMinor int64 = 1_000_000_000_000_000
+
+// Money is an amount in a currency, held as a whole number of the
+// currency's minor units: 29.90 EUR is 2990 cents. Money is always exact in
+// its minor unit, so it never needs rounding; where a rate or a ratio
+// makes fractions (MulRatio, Percent), the result is rounded once, half
+// away from zero.
 //
-// Money is a value: its methods return new values and never read
-// shopspring/decimal's package-level settings.
+// Money is a small value compared with ==: 16 bytes, its fields
+// unexported. The zero Money has no currency and is invalid wherever money
+// is required. Build one with ParseMoney, FromMinor, FromDecimal or Zero.
 type Money struct {
-	// Amount is the amount, in major units (10.00 for ten euros).
-	Amount decimal.Decimal
-	// Currency is the ISO 4217 currency of the amount.
-	Currency Currency
+	minor int64
+	cur   Currency
 }
 
-// exactDecimal matches what ParseMoney accepts: an optional minus sign,
-// digits, and optional fraction digits. No exponent, no plus sign, no
-// thousands separators.
-var exactDecimal = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+// inRange reports whether n minor units lie within ±MaxMinor.
+func inRange(n int64) bool { return n >= -MaxMinor && n <= MaxMinor }
 
-// ParseMoney parses an exact decimal text such as "29.90", "500" or
-// "-3.5" in currency c. It returns an error wrapping ErrInvalidAmount if the
-// text is not a plain decimal or has more fraction digits than c's minor
-// unit ("29.905" EUR, "500.5" JPY), and ErrUnknownCurrency if c is zero.
+// outOfRange returns the error of a result of op beyond ±MaxMinor.
+func outOfRange(op string, c Currency) error {
+	return fmt.Errorf("%w: %s: beyond ±%s %s", ErrOutOfRange, op, Money{MaxMinor, c}.Text(), c)
+}
+
+// ParseMoney parses an exact decimal text such as "29.90", "29.9", "500"
+// or "-3.5" in currency c. It returns an error wrapping ErrUnknownCurrency
+// if c is invalid; ErrInvalidAmount if the text is not a plain decimal (an
+// optional minus sign, digits, an optional point followed by digits: no
+// exponent, plus sign, spaces or separators), is negative zero ("-0.00"),
+// or has more fraction digits than c's minor unit ("29.905" EUR, "500.5"
+// JPY); and ErrOutOfRange beyond ±MaxMinor minor units.
 func ParseMoney(s string, c Currency) (Money, error) {
-	if c.IsZero() {
-		return Money{}, fmt.Errorf("%w: amount %q without a currency", ErrUnknownCurrency, s)
+	if !c.Valid() {
+		return Money{}, fmt.Errorf("%w: amount %s in %s", ErrUnknownCurrency, quote(s), c)
 	}
-	if len(s) > 64 || !exactDecimal.MatchString(s) {
-		return Money{}, fmt.Errorf("%w %q: want a plain decimal such as 29.90", ErrInvalidAmount, s)
-	}
-	if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > c.Digits() {
-		return Money{}, fmt.Errorf("%w %q: %s has %d minor digits", ErrInvalidAmount, s, c.code, c.Digits())
-	}
-	d, err := decimal.NewFromString(s)
+	n, err := parseMinor(s, c.Digits())
 	if err != nil {
-		return Money{}, fmt.Errorf("%w %q: %v", ErrInvalidAmount, s, err)
+		return Money{}, fmt.Errorf("%w %s in %s: %s", err.sentinel, quote(s), c, err.why)
 	}
-	return Money{Amount: d, Currency: c}, nil
+	return Money{n, c}, nil
+}
+
+// quote quotes s for a message, cut so that a hostile text cannot fill it.
+func quote(s string) string {
+	if len(s) > 40 {
+		return strconv.Quote(s[:40]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+type parseError struct {
+	sentinel error
+	why      string
+}
+
+// parseMinor returns the number of minor units written by s for a currency
+// of the given digits.
+func parseMinor(s string, digits int) (int64, *parseError) {
+	body, neg := strings.CutPrefix(s, "-")
+	whole, frac, dot := strings.Cut(body, ".")
+	if !isDigits(whole) || (dot && !isDigits(frac)) {
+		return 0, &parseError{ErrInvalidAmount, "want a plain decimal such as 29.90"}
+	}
+	if len(frac) > digits {
+		return 0, &parseError{ErrInvalidAmount, fmt.Sprintf("more than %d minor digits", digits)}
+	}
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > 16 {
+		return 0, &parseError{ErrOutOfRange, "beyond ±10^15 minor units"}
+	}
+	var n int64
+	for _, part := range []string{whole, frac + "000"[:digits-len(frac)]} {
+		for i := 0; i < len(part); i++ {
+			n = n*10 + int64(part[i]-'0')
+		}
+	}
+	if n > MaxMinor {
+		return 0, &parseError{ErrOutOfRange, "beyond ±10^15 minor units"}
+	}
+	if neg && n == 0 {
+		return 0, &parseError{ErrInvalidAmount, "negative zero"}
+	}
+	if neg {
+		n = -n
+	}
+	return n, nil
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // MustParseMoney is like ParseMoney but panics on error. It is meant for
@@ -60,155 +124,137 @@ func MustParseMoney(s string, c Currency) Money {
 }
 
 // Zero returns no money in currency c.
-func Zero(c Currency) Money { return Money{Amount: decimal.Zero, Currency: c} }
+func Zero(c Currency) Money { return Money{0, c} }
 
-// FromMinor returns the amount of n minor units of c: FromMinor(2990, EUR)
-// is 29.90 EUR.
-func FromMinor(n int64, c Currency) Money {
-	return Money{Amount: decimal.New(n, -c.digits), Currency: c}
-}
-
-// Round returns m rounded to its currency's minor unit, half away from zero:
-// 0.125 EUR is 0.13 and −0.125 EUR is −0.13.
-func (m Money) Round() Money {
-	return Money{Amount: roundHalfAway(m.Amount, m.Currency.digits), Currency: m.Currency}
-}
-
-// roundHalfAway rounds d to places fraction digits, half away from zero.
-// decimal.Round does this already; the helper names the rule where it is
-// applied.
-func roundHalfAway(d decimal.Decimal, places int32) decimal.Decimal {
-	return d.Round(places)
-}
-
-// Minor returns m rounded to the minor unit, as a count of minor units:
-// 29.90 EUR is 2990.
-func (m Money) Minor() int64 {
-	return m.Round().Amount.Shift(m.Currency.digits).IntPart()
-}
-
-// Add returns m + o, or an error wrapping ErrCurrencyMismatch.
-func (m Money) Add(o Money) (Money, error) {
-	if m.Currency != o.Currency {
-		return Money{}, mismatch("add", m, o)
+// FromMinor returns n minor units of c: FromMinor(2990, EUR) is 29.90 EUR.
+// It returns an error wrapping ErrUnknownCurrency if c is invalid and
+// ErrOutOfRange if |n| > MaxMinor.
+func FromMinor(n int64, c Currency) (Money, error) {
+	if !c.Valid() {
+		return Money{}, fmt.Errorf("%w: %d minor units in %s", ErrUnknownCurrency, n, c)
 	}
-	return Money{Amount: m.Amount.Add(o.Amount), Currency: m.Currency}, nil
-}
-
-// Sub returns m − o, or an error wrapping ErrCurrencyMismatch.
-func (m Money) Sub(o Money) (Money, error) {
-	if m.Currency != o.Currency {
-		return Money{}, mismatch("subtract", m, o)
+	if !inRange(n) {
+		return Money{}, fmt.Errorf("%w: %d minor units of %s, beyond ±%d", ErrOutOfRange, n, c, MaxMinor)
 	}
-	return Money{Amount: m.Amount.Sub(o.Amount), Currency: m.Currency}, nil
+	return Money{n, c}, nil
 }
 
-func mismatch(op string, m, o Money) error {
-	return fmt.Errorf("%w: %s %s and %s", ErrCurrencyMismatch, op, m, o)
-}
-
-// Mul returns m × n, unrounded.
-func (m Money) Mul(n int64) Money {
-	return Money{Amount: m.Amount.Mul(decimal.NewFromInt(n)), Currency: m.Currency}
-}
-
-// MulRatio returns m × num / den rounded to the minor unit, half away from
-// zero. den must not be zero; a zero den returns zero money rather than
-// panicking.
-func (m Money) MulRatio(num, den int64) Money {
-	if den == 0 {
-		return Zero(m.Currency)
+// FromDecimal returns the amount d of currency c. d must be a whole number
+// of c's minor units — 29.90 or 29.9 EUR, not 29.905 — and is never
+// rounded: anything else is an error wrapping ErrInvalidAmount. It also
+// returns ErrUnknownCurrency for an invalid c and ErrOutOfRange beyond
+// ±MaxMinor minor units.
+func FromDecimal(d decimal.Decimal, c Currency) (Money, error) {
+	if !c.Valid() {
+		return Money{}, fmt.Errorf("%w: amount %s in %s", ErrUnknownCurrency, decimalText(d), c)
 	}
-	if num == den {
-		return m.Round()
+	if d.IsZero() {
+		return Money{0, c}, nil
 	}
-	q := m.Amount.Mul(decimal.NewFromInt(num))
-	return Money{Amount: divRound(q, decimal.NewFromInt(den), m.Currency.digits), Currency: m.Currency}
+	// Bound the work before any big-number arithmetic: with nd digits and
+	// exponent e in minor units, the value has nd+e digits before the point.
+	units := d.Shift(int32(c.Digits()))
+	digits := units.NumDigits() + int(units.Exponent()) // before the point
+	if digits <= 0 || !units.IsInteger() {
+		return Money{}, fmt.Errorf("%w %s in %s: more than %d minor digits", ErrInvalidAmount, decimalText(d), c, c.Digits())
+	}
+	if digits > 16 || units.Abs().GreaterThan(decimal.NewFromInt(MaxMinor)) {
+		return Money{}, fmt.Errorf("%w: %s %s is beyond ±%d minor units", ErrOutOfRange, decimalText(d), c, MaxMinor)
+	}
+	return Money{units.IntPart(), c}, nil
 }
 
-// divRound returns a / b rounded to places digits, half away from zero,
-// without depending on decimal.DivisionPrecision.
-func divRound(a, b decimal.Decimal, places int32) decimal.Decimal {
-	// QuoRem to places+1 digits keeps the exact remainder, which settles
-	// ties: the rounding is exact, not an approximation.
-	q, r := a.QuoRem(b, places)
-	if r.IsZero() {
-		return q
-	}
-	// Compare 2|r| with |b| to round half away from zero.
-	twice := r.Abs().Mul(decimal.NewFromInt(2))
-	unit := decimal.New(1, -places)
-	switch twice.Cmp(b.Abs().Mul(unit)) {
-	case 1, 0:
-		if a.Sign()*b.Sign() < 0 {
-			return q.Sub(unit)
-		}
-		return q.Add(unit)
-	}
-	return q
-}
+// Minor returns the amount as a count of minor units: 29.90 EUR is 2990.
+func (m Money) Minor() int64 { return m.minor }
 
-// Neg returns −m.
-func (m Money) Neg() Money { return Money{Amount: m.Amount.Neg(), Currency: m.Currency} }
+// Currency returns the currency of m.
+func (m Money) Currency() Currency { return m.cur }
+
+// Decimal returns the amount in major units as a decimal, for interop:
+// 29.90 EUR is 29.9 (exactly 2990 × 10^-2).
+func (m Money) Decimal() decimal.Decimal { return decimal.New(m.minor, -int32(m.cur.Digits())) }
 
 // IsZero reports whether the amount is zero.
-func (m Money) IsZero() bool { return m.Amount.IsZero() }
+func (m Money) IsZero() bool { return m.minor == 0 }
 
 // IsNegative reports whether the amount is below zero.
-func (m Money) IsNegative() bool { return m.Amount.Sign() < 0 }
+func (m Money) IsNegative() bool { return m.minor < 0 }
 
-// Cmp compares the amounts of m and o: −1, 0 or +1. It returns an error
-// wrapping ErrCurrencyMismatch if the currencies differ.
-func (m Money) Cmp(o Money) (int, error) {
-	if m.Currency != o.Currency {
-		return 0, mismatch("compare", m, o)
-	}
-	return m.Amount.Cmp(o.Amount), nil
-}
+// Neg returns −m.
+func (m Money) Neg() Money { return Money{-m.minor, m.cur} }
 
-// Equal reports whether m and o have the same currency and the same amount,
-// whatever their representation: 5 and 5.00 are equal.
-func (m Money) Equal(o Money) bool {
-	return m.Currency == o.Currency && m.Amount.Equal(o.Amount)
-}
-
-// String returns the amount with the currency's minor digits and its code,
-// "29.90 EUR", rounding for display only.
-func (m Money) String() string {
-	return m.Text() + " " + m.Currency.code
-}
-
-// Text returns the amount with exactly the currency's minor digits, rounded
-// half away from zero: "29.90", "500" (JPY).
+// Text returns the amount with exactly the currency's minor digits:
+// "29.90", "-3.50", "500" (JPY), "29.905" (KWD).
 func (m Money) Text() string {
-	return roundHalfAway(m.Amount, m.Currency.digits).StringFixed(m.Currency.digits)
+	var buf [24]byte
+	return string(m.appendText(buf[:0]))
 }
 
-type moneyJSON struct {
-	Amount   string   `json:"amount"`
-	Currency Currency `json:"currency"`
+// appendText appends the Text form of m to b. |m.minor| ≤ MaxMinor: every
+// constructor checks it.
+func (m Money) appendText(b []byte) []byte {
+	u := uint64(m.minor)
+	if m.minor < 0 {
+		b = append(b, '-')
+		u = uint64(-m.minor)
+	}
+	d := m.cur.Digits()
+	p := uint64(1)
+	for range d {
+		p *= 10
+	}
+	b = strconv.AppendUint(b, u/p, 10)
+	if d > 0 {
+		b = append(b, '.')
+		start := len(b)
+		b = append(b, "000"[:d]...)
+		for i, f := len(b)-1, u%p; i >= start; i, f = i-1, f/10 {
+			b[i] = byte('0' + f%10)
+		}
+	}
+	return b
 }
+
+// String returns the amount and its currency, "29.90 EUR".
+func (m Money) String() string { return m.Text() + " " + m.cur.String() }
+
+// GoString returns m as String does, so that %#v — and testify's failure
+// messages — print "29.90 EUR" rather than the fields.
+func (m Money) GoString() string { return m.String() }
 
 // MarshalJSON encodes m as {"amount":"29.90","currency":"EUR"}: the amount
-// is a string with exactly the currency's minor digits. Unrounded amounts
-// are rounded half away from zero.
+// is a string with exactly the currency's minor digits. Money without a
+// currency is an error wrapping ErrUnknownCurrency.
 func (m Money) MarshalJSON() ([]byte, error) {
-	if m.Currency.IsZero() {
-		return nil, fmt.Errorf("%w: money %s without a currency", ErrUnknownCurrency, m.Amount.String())
+	if !m.cur.Valid() {
+		return nil, fmt.Errorf("%w: money of %d minor units without a currency", ErrUnknownCurrency, m.minor)
 	}
-	return json.Marshal(moneyJSON{Amount: m.Text(), Currency: m.Currency})
+	var o jsonx.Object
+	o.String("amount", m.Text())
+	o.Text("currency", m.cur)
+	return o.Bytes()
 }
 
-// UnmarshalJSON decodes {"amount":"29.90","currency":"EUR"} strictly with
-// ParseMoney.
+// UnmarshalJSON decodes {"amount":"29.90","currency":"EUR"}, both fields
+// required, the amount with ParseMoney. Unknown fields, duplicate keys and
+// values of the wrong type are errors wrapping ErrInvalidAmount that name
+// the field; JSON null counts as absent, and a whole null leaves m
+// unchanged.
 func (m *Money) UnmarshalJSON(data []byte) error {
-	var raw moneyJSON
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("invoice: decoding money: %w", err)
+	if jsonx.IsNull(data) {
+		return nil
 	}
-	v, err := ParseMoney(raw.Amount, raw.Currency)
-	if err != nil {
+	var amount string
+	var c Currency
+	if err := jsonx.Decode(data, ErrInvalidAmount,
+		jsonx.String("amount", &amount).Required(),
+		jsonx.Text("currency", &c).Required(),
+	); err != nil {
 		return err
+	}
+	v, err := ParseMoney(amount, c)
+	if err != nil {
+		return jsonx.At("amount", ErrInvalidAmount, err)
 	}
 	*m = v
 	return nil

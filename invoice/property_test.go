@@ -2,6 +2,7 @@ package invoice_test
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"math/big"
 	"testing"
@@ -19,72 +20,78 @@ func genCurrency(t *rapid.T) invoice.Currency {
 	return rapid.SampledFrom(allCurrencies).Draw(t, "currency")
 }
 
-// genAmount draws an exact, unrounded amount: up to 6 fraction digits.
-func genAmount(t *rapid.T, c invoice.Currency, label string) invoice.Money {
-	n := rapid.Int64Range(-1e12, 1e12).Draw(t, label)
-	exp := rapid.Int32Range(-6, 0).Draw(t, label+" exponent")
-	return invoice.Money{Amount: decimal.New(n, exp), Currency: c}
+func minor(n int64, c invoice.Currency) invoice.Money {
+	m, err := invoice.FromMinor(n, c)
+	if err != nil {
+		panic(err)
+	}
+	return m
 }
 
-// genPrice draws a rounded, non-negative price in c.
+// genAmount draws any amount within the range, negative included.
+func genAmount(t *rapid.T, c invoice.Currency, label string) invoice.Money {
+	n := rapid.OneOf(rapid.Int64Range(-1e6, 1e6), rapid.Int64Range(-invoice.MaxMinor, invoice.MaxMinor)).Draw(t, label)
+	return minor(n, c)
+}
+
+// genPrice draws a non-negative price in c: mostly everyday prices, now
+// and then ones large enough to overflow a sum.
 func genPrice(t *rapid.T, c invoice.Currency, label string) invoice.Money {
-	// Mostly everyday prices; now and then ones large enough to take
-	// Build's decimal path.
-	n := rapid.OneOf(rapid.Int64Range(0, 1e9), rapid.Int64Range(0, math.MaxInt64/4)).Draw(t, label)
-	return invoice.FromMinor(n, c)
+	return minor(rapid.OneOf(rapid.Int64Range(0, 1e7), rapid.Int64Range(0, invoice.MaxMinor)).Draw(t, label), c)
+}
+
+func genFeature(t *rapid.T, c invoice.Currency) invoice.Feature {
+	if rapid.Bool().Draw(t, "on/off") {
+		f := invoice.Feature{Name: "on/off", Kind: invoice.OnOff, Included: rapid.Bool().Draw(t, "included")}
+		if rapid.Bool().Draw(t, "flat") {
+			m := genPrice(t, c, "flat")
+			f.Flat = &m
+		}
+		return f
+	}
+	f := invoice.Feature{
+		Name: "limitation", Kind: invoice.Limitation,
+		QuantityIncluded: rapid.Int64Range(0, 20).Draw(t, "quantity included"),
+		QuantityCurrent:  rapid.OneOf(rapid.Int64Range(0, 1000), rapid.Int64Range(0, invoice.MaxQuantity)).Draw(t, "quantity current"),
+	}
+	switch rapid.IntRange(0, 2).Draw(t, "pricing") {
+	case 0:
+		m := genPrice(t, c, "unit price")
+		f.UnitPrice = &m
+	case 1:
+		f.TierMode = rapid.SampledFrom([]invoice.TierMode{invoice.Graduated, invoice.Volume}).Draw(t, "tier mode")
+		nt := rapid.IntRange(1, 4).Draw(t, "tiers")
+		var upTo int64
+		for j := 0; j < nt; j++ {
+			tier := invoice.Tier{UnitPrice: genPrice(t, c, "tier unit price")}
+			if j < nt-1 {
+				upTo += rapid.Int64Range(1, 100).Draw(t, "tier width")
+				tier.UpTo = upTo
+			}
+			if rapid.Bool().Draw(t, "tier flat") {
+				m := genPrice(t, c, "tier flat")
+				tier.Flat = &m
+			}
+			f.Tiers = append(f.Tiers, tier)
+		}
+	}
+	return f
 }
 
 func genValidPrice(t *rapid.T) invoice.Price {
 	c := genCurrency(t)
 	p := invoice.Price{Recurring: genPrice(t, c, "recurring")}
-	nf := rapid.IntRange(0, 3).Draw(t, "features")
-	for i := 0; i < nf; i++ {
-		if rapid.Bool().Draw(t, "on/off") {
-			f := invoice.Feature{Name: "on/off", Kind: invoice.OnOff, Included: rapid.Bool().Draw(t, "included")}
-			if rapid.Bool().Draw(t, "flat") {
-				m := genPrice(t, c, "flat")
-				f.Flat = &m
-			}
-			p.Features = append(p.Features, f)
-			continue
-		}
-		f := invoice.Feature{
-			Name: "limitation", Kind: invoice.Limitation,
-			QuantityIncluded: rapid.Int64Range(0, 20).Draw(t, "quantity included"),
-			QuantityUsed:     rapid.OneOf(rapid.Int64Range(0, 1e6), rapid.Int64Range(0, math.MaxInt64)).Draw(t, "quantity used"),
-		}
-		switch rapid.IntRange(0, 2).Draw(t, "pricing") {
-		case 0:
-			m := genPrice(t, c, "unit price")
-			f.UnitPrice = &m
-		case 1:
-			f.TierMode = rapid.SampledFrom([]invoice.TierMode{invoice.Graduated, invoice.Volume}).Draw(t, "tier mode")
-			nt := rapid.IntRange(1, 4).Draw(t, "tiers")
-			var upTo int64
-			for j := 0; j < nt; j++ {
-				tier := invoice.Tier{UnitPrice: genPrice(t, c, "tier unit price")}
-				if j < nt-1 {
-					upTo += rapid.Int64Range(1, 100).Draw(t, "tier width")
-					tier.UpTo = upTo
-				}
-				if rapid.Bool().Draw(t, "tier flat") {
-					m := genPrice(t, c, "tier flat")
-					tier.Flat = &m
-				}
-				f.Tiers = append(f.Tiers, tier)
-			}
-		}
-		p.Features = append(p.Features, f)
+	for range rapid.IntRange(0, 3).Draw(t, "features") {
+		p.Features = append(p.Features, genFeature(t, c))
 	}
-	nd := rapid.IntRange(0, 3).Draw(t, "discounts")
-	for i := 0; i < nd; i++ {
+	for range rapid.IntRange(0, 3).Draw(t, "discounts") {
 		d := invoice.Discount{Name: "discount", Periods: rapid.IntRange(0, 5).Draw(t, "periods")}
 		if rapid.Bool().Draw(t, "percent") {
 			d.Kind = invoice.Percent
 			d.Percent = decimal.New(rapid.Int64Range(1, 10000).Draw(t, "basis points"), -2)
 		} else {
 			d.Kind = invoice.Fixed
-			d.Amount = invoice.FromMinor(rapid.Int64Range(1, 1e9).Draw(t, "fixed"), c)
+			d.Amount = minor(rapid.Int64Range(1, 1e9).Draw(t, "fixed"), c)
 		}
 		p.Discounts = append(p.Discounts, d)
 	}
@@ -116,172 +123,288 @@ func genSpec(t *rapid.T) invoice.Spec {
 	if rapid.IntRange(0, 4).Draw(t, "override") == 0 {
 		s.Override = &invoice.Override{Amount: genPrice(t, c, "override"), Reason: "reason"}
 	}
-	nfees := rapid.IntRange(0, 2).Draw(t, "fees")
-	for i := 0; i < nfees; i++ {
+	for range rapid.IntRange(0, 2).Draw(t, "fees") {
 		s.Fees = append(s.Fees, invoice.Line{Description: "fee", Amount: genPrice(t, c, "fee")})
 	}
 	return s
 }
 
-func TestPropertyAllocate(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		c := genCurrency(t)
-		total := genAmount(t, c, "total")
-		weights := rapid.SliceOfN(rapid.Int64Range(0, 1e9), 1, 12).Draw(t, "weights")
-		var sum int64
-		for _, w := range weights {
-			sum += w
-		}
-		if sum == 0 {
-			weights[0] = 1
-			sum = 1
-		}
-		parts, err := invoice.Allocate(total, weights)
-		if err != nil {
-			t.Fatalf("Allocate(%s, %v): %v", total, weights, err)
-		}
-		rounded := total.Round()
-		acc := invoice.Zero(c)
-		for _, p := range parts {
-			if !p.Round().Equal(p) {
-				t.Fatalf("part %s is not rounded", p)
-			}
-			acc, _ = acc.Add(p)
-		}
-		if !acc.Equal(rounded) {
-			t.Fatalf("parts %v add up to %s; want %s", parts, acc, rounded)
-		}
-		// |part × sum − total × w| < sum, in minor units: within one unit
-		// of the exact share.
-		units := big.NewInt(rounded.Minor())
-		bsum := big.NewInt(sum)
-		for i, p := range parts {
-			d := new(big.Int).Mul(big.NewInt(p.Minor()), bsum)
-			d.Sub(d, new(big.Int).Mul(units, big.NewInt(weights[i])))
-			if d.Abs(d).Cmp(bsum) >= 0 {
-				t.Fatalf("part %d = %s is a unit or more from %s × %d/%d", i, p, rounded, weights[i], sum)
-			}
-		}
-	})
+// The oracle: Build's rules computed again with big.Int and big.Rat, in
+// minor units, sharing no code with the package.
+
+func bigOf(m invoice.Money) *big.Int { return big.NewInt(m.Minor()) }
+
+// roundRat rounds r half away from zero.
+func roundRat(r *big.Rat) *big.Int {
+	num, den := new(big.Int).Abs(r.Num()), r.Denom()
+	q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+	if new(big.Int).Mul(rem, big.NewInt(2)).Cmp(den) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	if r.Sign() < 0 {
+		q.Neg(q)
+	}
+	return q
 }
 
-func TestPropertyRoundIdempotent(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		m := genAmount(t, genCurrency(t), "amount")
-		once := m.Round()
-		if !once.Round().Equal(once) {
-			t.Fatalf("Round(Round(%s)) = %s; want %s", m.Amount, once.Round().Amount, once.Amount)
+// oracleFeature returns the exact amount of a feature for a whole period.
+func oracleFeature(f invoice.Feature) *big.Int {
+	amount := new(big.Int)
+	if f.Kind == invoice.OnOff {
+		if f.Included && f.Flat != nil {
+			amount.Set(bigOf(*f.Flat))
 		}
-		// Half away from zero is symmetric.
-		if !m.Neg().Round().Equal(once.Neg()) {
-			t.Fatalf("Round(−%s) = %s; want −%s", m.Amount, m.Neg().Round().Amount, once.Amount)
+		return amount
+	}
+	q := f.QuantityCurrent - f.QuantityIncluded
+	if q <= 0 {
+		return amount
+	}
+	units := func(m invoice.Money, n int64) *big.Int { return new(big.Int).Mul(bigOf(m), big.NewInt(n)) }
+	switch {
+	case f.UnitPrice != nil:
+		return units(*f.UnitPrice, q)
+	case f.TierMode == invoice.Volume:
+		for _, tier := range f.Tiers {
+			if tier.UpTo == 0 || q <= tier.UpTo {
+				amount.Add(amount, units(tier.UnitPrice, q))
+				if tier.Flat != nil {
+					amount.Add(amount, bigOf(*tier.Flat))
+				}
+				return amount
+			}
 		}
-		// Rounding moves by at most half a minor unit.
-		diff := m.Amount.Sub(once.Amount).Abs().Mul(decimal.NewFromInt(2))
-		if diff.GreaterThan(decimal.New(1, -int32(m.Currency.Digits()))) {
-			t.Fatalf("Round(%s) = %s moved by more than half a unit", m.Amount, once.Amount)
+	case f.TierMode == invoice.Graduated:
+		var from int64
+		for _, tier := range f.Tiers {
+			if q <= from {
+				break
+			}
+			to := q
+			if tier.UpTo != 0 && tier.UpTo < q {
+				to = tier.UpTo
+			}
+			amount.Add(amount, units(tier.UnitPrice, to-from))
+			if tier.Flat != nil {
+				amount.Add(amount, bigOf(*tier.Flat))
+			}
+			from = tier.UpTo
 		}
-	})
+	}
+	return amount
 }
 
-func TestPropertyBuild(t *testing.T) {
+// oracle returns the line amounts and the total Build should give, and
+// false when a sum leaves ±MaxMinor.
+func oracle(s invoice.Spec) (lines []*big.Int, total *big.Int, ok bool) {
+	limit := big.NewInt(invoice.MaxMinor)
+	sub, taken := new(big.Int), new(big.Int)
+	add := func(a *big.Int) {
+		lines = append(lines, a)
+		sub.Add(sub, a)
+	}
+	if s.Override != nil {
+		add(bigOf(s.Override.Amount))
+	} else {
+		ratio := big.NewRat(1, 1)
+		if s.Proration != nil {
+			ratio = big.NewRat(int64(s.Proration.Num), int64(s.Proration.Den))
+		}
+		prorate := func(a *big.Int) *big.Int { return roundRat(new(big.Rat).Mul(new(big.Rat).SetInt(a), ratio)) }
+		add(prorate(bigOf(s.Price.Recurring)))
+		for _, f := range s.Price.Features {
+			raw := oracleFeature(f)
+			if raw.Cmp(limit) > 0 {
+				return nil, nil, false
+			}
+			if raw.Sign() > 0 {
+				add(prorate(raw))
+			}
+		}
+		if sub.Cmp(limit) > 0 {
+			return nil, nil, false
+		}
+		base, left := new(big.Int).Set(sub), new(big.Int).Set(sub)
+		for _, d := range s.Price.Discounts {
+			if !d.AppliesTo(s.Number) || left.Sign() <= 0 {
+				continue
+			}
+			off := bigOf(d.Amount)
+			if d.Kind == invoice.Percent {
+				r := new(big.Rat).SetInt(base)
+				r.Mul(r, d.Percent.Rat())
+				off = roundRat(r.Quo(r, big.NewRat(100, 1)))
+			}
+			if off.Cmp(left) > 0 {
+				off = new(big.Int).Set(left)
+			}
+			if off.Sign() <= 0 {
+				continue
+			}
+			left.Sub(left, off)
+			taken.Add(taken, off)
+			lines = append(lines, new(big.Int).Neg(off))
+		}
+	}
+	for _, fee := range s.Fees {
+		add(bigOf(fee.Amount))
+	}
+	if sub.Cmp(limit) > 0 {
+		return nil, nil, false
+	}
+	return lines, new(big.Int).Sub(sub, taken), true
+}
+
+// TestPropertyBuildOracle checks Build, in int64, against the big-number
+// oracle: the same lines, the same total, and ErrOutOfRange exactly when
+// a sum leaves the range.
+func TestPropertyBuildOracle(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := genSpec(t)
 		inv, err := invoice.Build(s)
+		want, total, ok := oracle(s)
+		if !ok {
+			if !errors.Is(err, invoice.ErrOutOfRange) {
+				t.Fatalf("Build = %v; the oracle overflows, want ErrOutOfRange", err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("Build of a valid spec: %v", err)
 		}
-		sum := invoice.Zero(inv.Currency)
-		for _, l := range inv.Lines {
-			if !l.Amount.Round().Equal(l.Amount) {
-				t.Fatalf("line %+v is not rounded", l)
+		if len(inv.Lines) != len(want) {
+			t.Fatalf("Build gave %d lines %v; the oracle %d %v", len(inv.Lines), inv.Lines, len(want), want)
+		}
+		for i, l := range inv.Lines {
+			if l.Amount.Minor() != want[i].Int64() || l.Period != s.Period {
+				t.Fatalf("line %d = %s for %s; the oracle %s minor units", i, l.Amount, l.Period, want[i])
 			}
-			sum, _ = sum.Add(l.Amount)
 		}
-		if !inv.Total.Equal(sum) {
-			t.Fatalf("Total %s; the lines add up to %s", inv.Total, sum)
-		}
-		if inv.Total.IsNegative() {
-			t.Fatalf("Total %s is negative", inv.Total)
+		if inv.Total.Minor() != total.Int64() {
+			t.Fatalf("Total = %s; the oracle %s minor units", inv.Total, total)
 		}
 		if err := inv.Validate(); err != nil {
-			t.Fatalf("Validate: %v", err)
-		}
-		if s.Override != nil && !inv.Lines[0].Amount.Equal(s.Override.Amount) {
-			t.Fatalf("override line %s; want %s", inv.Lines[0].Amount, s.Override.Amount)
-		}
-	})
-}
-
-func TestPropertyMoneyJSON(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		m := genAmount(t, genCurrency(t), "amount").Round()
-		b, err := json.Marshal(m)
-		if err != nil {
-			t.Fatalf("Marshal(%s): %v", m, err)
-		}
-		var back invoice.Money
-		if err := json.Unmarshal(b, &back); err != nil {
-			t.Fatalf("Unmarshal(%s): %v", b, err)
-		}
-		if !back.Equal(m) {
-			t.Fatalf("%s decoded as %s; want %s", b, back, m)
-		}
-	})
-}
-
-func TestPropertyInvoiceJSON(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		s := genSpec(t)
-		inv, err := invoice.Build(s)
-		if err != nil {
-			t.Fatalf("Build: %v", err)
+			t.Fatalf("Build's invoice is invalid: %v", err)
 		}
 		b, err := json.Marshal(inv)
 		if err != nil {
 			t.Fatalf("Marshal: %v", err)
 		}
 		var back invoice.Invoice
-		if err := json.Unmarshal(b, &back); err != nil {
-			t.Fatalf("Unmarshal(%s): %v", b, err)
-		}
-		if !back.Equal(inv) {
-			t.Fatalf("%s decoded as %+v; want %+v", b, back, inv)
-		}
-		// The price, which a plan stores, round-trips too.
-		pb, err := json.Marshal(s.Price)
-		if err != nil {
-			t.Fatalf("Marshal price: %v", err)
-		}
-		var p invoice.Price
-		if err := json.Unmarshal(pb, &p); err != nil || !p.Equal(s.Price) {
-			t.Fatalf("price %s decoded as %+v, %v; want %+v", pb, p, err, s.Price)
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(inv) {
+			t.Fatalf("Unmarshal(%s) = %+v, %v; want %+v", b, back, err, inv)
 		}
 	})
 }
 
-// TestPropertyFastPath checks Build's int64 fast path against its decimal
-// path, the oracle, on every spec the fast path takes.
-func TestPropertyFastPath(t *testing.T) {
-	taken, declined := 0, 0
+func TestPropertyAllocate(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		s := genSpec(t)
-		want, err := invoice.BuildDecimal(s)
+		c := genCurrency(t)
+		total := genAmount(t, c, "total")
+		weights := rapid.SliceOfN(rapid.OneOf(rapid.Int64Range(0, 1e9), rapid.Int64Range(0, math.MaxInt64/16)), 1, 12).Draw(t, "weights")
+		sum := new(big.Int)
+		for _, w := range weights {
+			sum.Add(sum, big.NewInt(w))
+		}
+		if sum.Sign() == 0 {
+			weights[0] = 1
+			sum.SetInt64(1)
+		}
+		parts, err := invoice.Allocate(total, weights)
 		if err != nil {
-			t.Fatalf("BuildDecimal: %v", err)
+			t.Fatalf("Allocate(%s, %v): %v", total, weights, err)
 		}
-		got, ok := invoice.BuildMinor(s)
-		if !ok {
-			declined++
-			return
+		acc := invoice.Zero(c)
+		for _, p := range parts {
+			acc, _ = acc.Add(p)
 		}
-		taken++
-		if !got.Equal(want) {
-			t.Fatalf("fast path %+v; decimal path %+v", got, want)
+		if acc != total {
+			t.Fatalf("parts %v add up to %s; want %s", parts, acc, total)
+		}
+		// |part × sum − total × w| < sum: within one unit of the exact share.
+		for i, p := range parts {
+			d := new(big.Int).Mul(bigOf(p), sum)
+			d.Sub(d, new(big.Int).Mul(bigOf(total), big.NewInt(weights[i])))
+			if d.Abs(d).Cmp(sum) >= 0 {
+				t.Fatalf("part %d = %s is a unit or more from %s × %d/%s", i, p, total, weights[i], sum)
+			}
 		}
 	})
-	t.Logf("fast path took %d specs and declined %d", taken, declined)
-	if taken == 0 {
-		t.Error("the fast path never ran")
-	}
+}
+
+// TestPropertyMulRatio checks MulRatio against big.Rat, half away from
+// zero, and ErrOutOfRange exactly when the result leaves the range.
+func TestPropertyMulRatio(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m := genAmount(t, genCurrency(t), "m")
+		den := rapid.OneOf(rapid.Int64Range(1, 400), rapid.Int64Range(1, math.MaxInt64)).Draw(t, "den")
+		num := rapid.OneOf(rapid.Int64Range(0, den), rapid.Int64Range(0, math.MaxInt64)).Draw(t, "num")
+		got, err := m.MulRatio(num, den)
+		want := roundRat(new(big.Rat).Mul(new(big.Rat).SetInt(bigOf(m)), big.NewRat(num, den)))
+		if want.CmpAbs(big.NewInt(invoice.MaxMinor)) > 0 {
+			if !errors.Is(err, invoice.ErrOutOfRange) {
+				t.Fatalf("%s × %d/%d = %s, %v; want ErrOutOfRange", m, num, den, got, err)
+			}
+			return
+		}
+		if err != nil || got.Minor() != want.Int64() || got.Currency() != m.Currency() {
+			t.Fatalf("%s × %d/%d = %s, %v; want %s minor units", m, num, den, got, err, want)
+		}
+	})
+}
+
+// TestPropertyArithmetic checks Add, Sub and Mul against big.Int.
+func TestPropertyArithmetic(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := genCurrency(t)
+		a, b := genAmount(t, c, "a"), genAmount(t, c, "b")
+		n := rapid.OneOf(rapid.Int64Range(-1000, 1000), rapid.Int64()).Draw(t, "n")
+		limit := big.NewInt(invoice.MaxMinor)
+		check := func(op string, got invoice.Money, err error, want *big.Int) {
+			if want.CmpAbs(limit) > 0 {
+				if !errors.Is(err, invoice.ErrOutOfRange) {
+					t.Fatalf("%s = %s, %v; want ErrOutOfRange", op, got, err)
+				}
+				return
+			}
+			if err != nil || got.Minor() != want.Int64() {
+				t.Fatalf("%s = %s, %v; want %s minor units", op, got, err, want)
+			}
+		}
+		s, err := a.Add(b)
+		check("add", s, err, new(big.Int).Add(bigOf(a), bigOf(b)))
+		d, err := a.Sub(b)
+		check("sub", d, err, new(big.Int).Sub(bigOf(a), bigOf(b)))
+		p, err := a.Mul(n)
+		check("mul", p, err, new(big.Int).Mul(bigOf(a), big.NewInt(n)))
+		if cmp, err := a.Cmp(b); err != nil || cmp != bigOf(a).Cmp(bigOf(b)) {
+			t.Fatalf("Cmp(%s, %s) = %d, %v", a, b, cmp, err)
+		}
+	})
+}
+
+// TestPropertyMoneyText checks that every amount's text parses back to it,
+// and its JSON decodes back to it.
+func TestPropertyMoneyText(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m := genAmount(t, genCurrency(t), "m")
+		back, err := invoice.ParseMoney(m.Text(), m.Currency())
+		if err != nil || back != m {
+			t.Fatalf("ParseMoney(%q) = %s, %v; want %s", m.Text(), back, err, m)
+		}
+		if !m.Decimal().Equal(decimal.New(m.Minor(), -int32(m.Currency().Digits()))) {
+			t.Fatalf("Decimal(%s) = %s", m, m.Decimal())
+		}
+		if fd, err := invoice.FromDecimal(m.Decimal(), m.Currency()); err != nil || fd != m {
+			t.Fatalf("FromDecimal(Decimal(%s)) = %s, %v", m, fd, err)
+		}
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var j invoice.Money
+		if err := json.Unmarshal(b, &j); err != nil || j != m {
+			t.Fatalf("Unmarshal(%s) = %s, %v; want %s", b, j, err, m)
+		}
+	})
 }

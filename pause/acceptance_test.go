@@ -1,6 +1,7 @@
 package pause_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -25,7 +26,7 @@ func TestAcceptance(t *testing.T) {
 		s := monthlyFrom("2025-01-15")
 		// Days 2025-03-10 through 2025-04-20 inclusive.
 		days := span("2025-03-10", "2025-04-21")
-		got := pause.Touched(s.PeriodsFrom(s.Anchor), days)
+		got := slices.Collect(pause.Touched(s.PeriodsFrom(s.Anchor), days))
 		want := []pause.Touch{
 			{Period: span("2025-02-15", "2025-03-15"), PausedDays: 5, Days: 28},
 			{Period: span("2025-03-15", "2025-04-15"), PausedDays: 31, Days: 31},
@@ -46,7 +47,7 @@ func TestAcceptance(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, frozen.IsFrozen())
 		require.Equal(t, span("2025-06-01", "2025-07-01"), frozen.Valid)
-		require.Equal(t, 62, frozen.RemainingDays)
+		require.Equal(t, 62, frozen.Frozen.RemainingDays)
 		require.True(t, frozen.ValidOn(day("2025-06-30")))
 		require.False(t, frozen.ValidOn(day("2025-07-01")))
 

@@ -1,10 +1,11 @@
 package pause
 
 import (
-	"encoding/json"
 	"fmt"
-	"strconv"
+	"iter"
 
+	"github.com/billcycle/billcycle/internal/enum"
+	"github.com/billcycle/billcycle/internal/jsonx"
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
 )
@@ -13,33 +14,29 @@ import (
 // identified by the caller.
 type Booking struct {
 	// On is the day of the booking.
-	On date.Date `json:"on"`
+	On date.Date
 	// ID is the caller's identifier of the booking.
-	ID string `json:"id"`
+	ID string
 }
 
-type bookingJSON struct {
-	On string `json:"on"`
-	ID string `json:"id"`
-}
-
-// MarshalJSON encodes b as {"on":"2025-03-12","id":"…"}.
+// MarshalJSON encodes b as {"on":"2025-03-12","id":"…"}. A day outside
+// 0001-01-01 … 9999-12-31 is an error wrapping period.ErrInvalidDate.
 func (b Booking) MarshalJSON() ([]byte, error) {
-	return json.Marshal(bookingJSON{On: b.On.String(), ID: b.ID})
+	var o jsonx.Object
+	o.Date("on", b.On)
+	o.String("id", b.ID)
+	return o.Bytes()
 }
 
-// UnmarshalJSON decodes b with a strict date (see period.ParseDate).
+// UnmarshalJSON decodes b strictly, both fields required, the day with
+// period.ParseDate's rules. Structural errors wrap ErrInvalidPause.
 func (b *Booking) UnmarshalJSON(data []byte) error {
-	var raw bookingJSON
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("pause: decoding booking: %w", err)
-	}
-	on, err := period.ParseDate(raw.On)
-	if err != nil {
-		return fmt.Errorf("pause: booking %q: %w", raw.ID, err)
-	}
-	*b = Booking{On: on, ID: raw.ID}
-	return nil
+	return jsonx.Unmarshal(data, b, ErrInvalidPause, nil, func(v *Booking) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("on", &v.On).Required(),
+			jsonx.String("id", &v.ID).Required(),
+		}
+	})
 }
 
 // Treatment says what happens to a booking that falls on a paused day. The
@@ -54,64 +51,65 @@ const (
 	Detach
 )
 
-var treatmentNames = [...]string{Delete: "delete", Detach: "detach"}
+var treatmentNames = enum.New[Treatment]("booking treatment", ErrInvalidPause, "delete", "detach")
 
-// IsValid reports whether t is Delete or Detach.
-func (t Treatment) IsValid() bool { return t == Delete || t == Detach }
+// Valid reports whether t is Delete or Detach.
+func (t Treatment) Valid() bool { return treatmentNames.Valid(t) }
 
-// String returns "delete" or "detach", and "Treatment(n)" for an invalid
-// treatment.
-func (t Treatment) String() string {
-	if !t.IsValid() {
-		return "Treatment(" + strconv.Itoa(int(t)) + ")"
-	}
-	return treatmentNames[t]
-}
+// String returns "delete" or "detach", and "booking treatment(N)" for an
+// invalid treatment.
+func (t Treatment) String() string { return treatmentNames.String(t) }
 
 // MarshalText encodes t as "delete" or "detach". It returns an error
 // wrapping ErrInvalidPause for an invalid treatment.
-func (t Treatment) MarshalText() ([]byte, error) {
-	if !t.IsValid() {
-		return nil, fmt.Errorf("%w: booking treatment %d", ErrInvalidPause, uint8(t))
-	}
-	return []byte(t.String()), nil
-}
+func (t Treatment) MarshalText() ([]byte, error) { return treatmentNames.MarshalText(t) }
 
 // UnmarshalText decodes "delete" or "detach". Anything else is an error
 // wrapping ErrInvalidPause.
-func (t *Treatment) UnmarshalText(text []byte) error {
-	for v, name := range treatmentNames {
-		if name != "" && name == string(text) {
-			*t = Treatment(v)
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: booking treatment %q: want delete or detach", ErrInvalidPause, text)
-}
+func (t *Treatment) UnmarshalText(text []byte) error { return treatmentNames.UnmarshalText(text, t) }
 
 // BookingAction is a booking hit by a pause and what to do with it.
 type BookingAction struct {
 	// Booking is the booking on a paused day.
-	Booking Booking `json:"booking"`
+	Booking Booking
 	// Treatment is what to do with it.
-	Treatment Treatment `json:"treatment"`
+	Treatment Treatment
+}
+
+// MarshalJSON encodes a as {"booking":{…},"treatment":"delete"}.
+func (a BookingAction) MarshalJSON() ([]byte, error) {
+	var o jsonx.Object
+	o.Value("booking", a.Booking)
+	o.Text("treatment", a.Treatment)
+	return o.Bytes()
+}
+
+// UnmarshalJSON decodes a strictly, both fields required.
+func (a *BookingAction) UnmarshalJSON(data []byte) error {
+	return jsonx.Unmarshal(data, a, ErrInvalidPause, nil, func(v *BookingAction) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("booking", &v.Booking).Required(),
+			jsonx.Text("treatment", &v.Treatment).Required(),
+		}
+	})
 }
 
 // Hit returns the bookings that fall on a paused day, a day of any of the
 // paused ranges, in the order given, each with the treatment t. The ranges
-// may overlap and come in any order; a booking is reported once. Hit does
-// not check t: the caller chose it.
-func Hit(bookings []Booking, paused []period.Period, t Treatment) []BookingAction {
-	var out []BookingAction
-	for _, b := range bookings {
-		for _, p := range paused {
-			if p.Contains(b.On) {
-				out = append(out, BookingAction{Booking: b, Treatment: t})
-				break
+// may overlap and come in any order; a booking is reported once. The
+// sequence reads the slices given as it is ranged over. Hit returns an
+// error wrapping ErrInvalidPause for an invalid treatment.
+func Hit(bookings []Booking, paused []period.Period, t Treatment) (iter.Seq[BookingAction], error) {
+	if !t.Valid() {
+		return nil, fmt.Errorf("%w: %s: want delete or detach", ErrInvalidPause, t)
+	}
+	return func(yield func(BookingAction) bool) {
+		for _, b := range bookings {
+			if IsPaused(b.On, paused) && !yield(BookingAction{Booking: b, Treatment: t}) {
+				return
 			}
 		}
-	}
-	return out
+	}, nil
 }
 
 // IsPaused reports whether d is a day of any of the paused ranges.

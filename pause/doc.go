@@ -8,7 +8,7 @@
 //
 // A Flexible pause is a range of days with a mandatory reason. The customer
 // has no access on those days, but the schedule does not move: the billing
-// periods it touches keep their dates and, unless an Override sets them,
+// periods it touches keep their dates and, unless an InvoiceOverride sets them,
 // their invoice amounts. Touched previews those periods with their paused
 // days, and SuggestedAmount proposes an invoice prorated by the days that
 // are not paused. An Extension adds whole periods (never days) at the end,
@@ -30,8 +30,7 @@
 // the end: it has no invoice and no access where it stood, later periods
 // keep their dates and one period is added after the last, so the
 // termination date moves by the paused length. SkipOnly turns the move off.
-// A period already invoiced cannot be paused (ErrPeriodInvoiced, returned by
-// package subscription).
+// A period already invoiced cannot be paused (subscription.ErrPeriodInvoiced).
 //
 // Every pause carries a reason; a blank one is ErrReasonRequired.
 //
@@ -61,7 +60,26 @@
 //	frozen from 2025-07-01    [2025-06-01, 2025-07-01)     30   6 (62 days kept)
 //	unfrozen on 2025-10-01    [2025-10-01, 2025-12-02)     62   6
 //
+// # Bounds
+//
+// Every date lies in 0001-01-01 … 9999-12-31, and every count is bounded:
+// an extension adds at most MaxExtensionPeriods periods, a policy limit is
+// at most MaxPolicyDays days or MaxPerYear per year, a card holds at most
+// MaxSessions sessions, and a pass never stays valid after 9999-12-31.
+// Anything beyond is an error naming the value.
+//
+// # Text forms
+//
+// Every type has a strict JSON form: unknown fields, duplicate keys,
+// values of the wrong type and bad dates or amounts are errors that name
+// the field and wrap this package's sentinels (a bad date also wraps
+// period.ErrInvalidDate). JSON null is the same as an absent field: an
+// optional field keeps its zero or nil value, a required one is an error
+// naming it. Decoders validate what they decode — a policy whose min_days
+// is above its max_days fails when it is decoded.
+//
 // All values are immutable: functions and methods return new values and
-// never keep or change the caller's slices. Nothing panics on bad input;
-// errors wrap the sentinels of this package with the offending values.
+// never keep or change the caller's slices. Sequences are iter.Seq
+// (Touched, Hit). Nothing panics on bad input; errors wrap the sentinels
+// of this package with the offending values, under one package prefix.
 package pause

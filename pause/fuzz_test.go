@@ -76,17 +76,17 @@ func FuzzPassJSON(f *testing.F) {
 		if err := json.Unmarshal(b, &back); err != nil {
 			t.Fatalf("decoding %s: %v", b, err)
 		}
-		if back != p {
+		if !back.Equal(p) {
 			t.Fatalf("%s decoded to %+v; want %+v", b, back, p)
 		}
 		if p.IsFrozen() {
-			q, err := p.Unfreeze(p.FrozenFrom + 3)
-			if err == nil && q.Valid.Days() != p.RemainingDays {
+			q, err := p.Unfreeze(p.Frozen.From + 3)
+			if err == nil && q.Valid.Days() != p.Frozen.RemainingDays {
 				t.Fatalf("unfrozen %+v from %+v", q, p)
 			}
 		} else if !p.Valid.IsEmpty() {
 			q, err := p.Freeze(p.Valid.Start)
-			if err != nil || q.RemainingDays != p.Valid.Days() {
+			if err != nil || q.Frozen.RemainingDays != p.Valid.Days() {
 				t.Fatalf("frozen %+v, %v from %+v", q, err, p)
 			}
 		}

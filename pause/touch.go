@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/billcycle/billcycle/internal/jsonx"
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/period"
 )
@@ -12,12 +13,12 @@ import (
 // shows it: the period, and how many of its days are paused.
 type Touch struct {
 	// Period is the billing period.
-	Period period.Period `json:"period"`
+	Period period.Period
 	// PausedDays is the number of days of Period that are paused, from 1
 	// to Days.
-	PausedDays int `json:"paused_days"`
+	PausedDays int
 	// Days is the number of days of Period.
-	Days int `json:"days"`
+	Days int
 }
 
 // UnpausedDays returns the days of the period that are not paused:
@@ -49,51 +50,96 @@ func (t Touch) IsWhole() bool { return t.PausedDays == t.Days }
 // periods from 2025-01-15 touch [2025-02-15, 2025-03-15) for 5 days of 28,
 // [2025-03-15, 2025-04-15) for 31 of 31 and [2025-04-15, 2025-05-15) for 6
 // of 30: 42 days.
-func Touched(periods iter.Seq[period.Period], days period.Period) []Touch {
-	var out []Touch
-	if periods == nil || days.IsEmpty() {
-		return out
-	}
-	for p := range periods {
-		if p.Start >= days.End {
-			break
+func Touched(periods iter.Seq[period.Period], days period.Period) iter.Seq[Touch] {
+	return func(yield func(Touch) bool) {
+		if periods == nil || days.IsEmpty() {
+			return
 		}
-		in, ok := p.Intersect(days)
-		if !ok || p.IsEmpty() {
-			continue
+		for p := range periods {
+			if p.Start >= days.End {
+				return
+			}
+			in, ok := p.Intersect(days)
+			if !ok || p.IsEmpty() {
+				continue
+			}
+			if !yield(Touch{Period: p, PausedDays: in.Days(), Days: p.Days()}) {
+				return
+			}
 		}
-		out = append(out, Touch{Period: p, PausedDays: in.Days(), Days: p.Days()})
 	}
-	return out
+}
+
+// Validate returns an error wrapping ErrInvalidPause unless t's period is
+// valid and holds Days days, and 0 ≤ PausedDays ≤ Days.
+func (t Touch) Validate() error {
+	if err := checkDays("period", t.Period); err != nil {
+		return err
+	}
+	if t.Days != t.Period.Days() {
+		return fmt.Errorf("%w: touch of %s with %d days", ErrInvalidPause, t.Period, t.Days)
+	}
+	return t.checkCounts()
+}
+
+// checkCounts checks that the touch has at least one day and 0 ≤
+// PausedDays ≤ Days.
+func (t Touch) checkCounts() error {
+	if t.Days < 1 || t.PausedDays < 0 || t.PausedDays > t.Days {
+		return fmt.Errorf("%w: touch of %s with %d paused days of %d", ErrInvalidPause, t.Period, t.PausedDays, t.Days)
+	}
+	return nil
+}
+
+// MarshalJSON encodes t as {"period":…,"paused_days":5,"days":28}.
+func (t Touch) MarshalJSON() ([]byte, error) {
+	var o jsonx.Object
+	o.Value("period", t.Period)
+	o.Int("paused_days", int64(t.PausedDays))
+	o.Int("days", int64(t.Days))
+	return o.Bytes()
+}
+
+// UnmarshalJSON decodes t from the form MarshalJSON writes, every field
+// required, and validates it.
+func (t *Touch) UnmarshalJSON(data []byte) error {
+	return jsonx.Unmarshal(data, t, ErrInvalidPause, Touch.Validate, func(v *Touch) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Value("period", &v.Period).Required(),
+			jsonx.Int("paused_days", &v.PausedDays).Required(),
+			jsonx.Int("days", &v.Days).Required(),
+		}
+	})
 }
 
 // SuggestedAmount returns amount, the invoice amount of the touched period
-// t, prorated by the days of t that are not paused. It splits amount,
-// rounded to its minor unit, with invoice.Allocate over the weights
-// (unpaused days, paused days), so that no minor unit is lost: the
-// suggestion and the paused part (see Split) add up to the rounded amount.
+// t, prorated by the days of t that are not paused. It splits amount with
+// invoice.Allocate over the weights (unpaused days, paused days), so that
+// no minor unit is lost: the suggestion and the paused part (see Split) add
+// up to the amount.
 // 30.00 EUR with 5 of 28 days paused suggests 24.64 (30 × 23/28), the
 // paused part being 5.36.
 //
 // It returns an error wrapping ErrInvalidPause if t has no day or its
-// paused days are not within 0…Days.
+// paused days are not within 0…Days, and invoice.ErrUnknownCurrency for
+// money without a currency.
 func SuggestedAmount(amount invoice.Money, t Touch) (invoice.Money, error) {
 	kept, _, err := Split(amount, t)
 	return kept, err
 }
 
 // Split returns amount divided between the unpaused and the paused days of
-// t, as SuggestedAmount does: kept + paused equals amount rounded to its
+// t, as SuggestedAmount does: kept + paused equals amount to the last
 // minor unit exactly. It returns an error wrapping ErrInvalidPause if t has
-// no day or its paused days are not within 0…Days.
+// no day or its paused days are not within 0…Days, and
+// invoice.ErrUnknownCurrency for money without a currency.
 func Split(amount invoice.Money, t Touch) (kept, paused invoice.Money, err error) {
-	if t.Days <= 0 || t.PausedDays < 0 || t.PausedDays > t.Days {
-		return invoice.Money{}, invoice.Money{}, fmt.Errorf("%w: touch of %s with %d paused days of %d",
-			ErrInvalidPause, t.Period, t.PausedDays, t.Days)
+	if err := t.checkCounts(); err != nil {
+		return invoice.Money{}, invoice.Money{}, err
 	}
 	parts, err := invoice.Allocate(amount, []int64{int64(t.UnpausedDays()), int64(t.PausedDays)})
 	if err != nil {
-		return invoice.Money{}, invoice.Money{}, fmt.Errorf("pause: prorating %s over %s: %w", amount, t.Period, err)
+		return invoice.Money{}, invoice.Money{}, fmt.Errorf("%w (prorating over %s)", err, t.Period)
 	}
 	return parts[0], parts[1], nil
 }

@@ -1,11 +1,11 @@
 package pause
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/billcycle/billcycle/internal/jsonx"
 	"github.com/billcycle/billcycle/period"
 )
 
@@ -20,18 +20,18 @@ import (
 type WholePeriod struct {
 	// Periods are the billing periods paused, in increasing order; package
 	// subscription checks that each is exactly one of its billing periods.
-	Periods []period.Period `json:"periods"`
+	Periods []period.Period
 	// Reason says why the customer pauses, required.
-	Reason string `json:"reason"`
+	Reason string
 	// SkipOnly turns off the move of the paused periods to the end.
-	SkipOnly bool `json:"skip_only,omitempty"`
+	SkipOnly bool
 }
 
 // Validate checks w on its own, without a schedule. It returns an error
 // wrapping ErrReasonRequired if the reason is blank, and ErrInvalidPause if
-// there is no period, a period is empty or reversed, or the periods are not
-// in strictly increasing order without overlap (sort them first: the order
-// is not guessed).
+// there is no period, a period is empty, reversed or outside the bounds of
+// dates, or the periods are not in strictly increasing order without
+// overlap (sort them first: the order is not guessed).
 func (w WholePeriod) Validate() error {
 	if strings.TrimSpace(w.Reason) == "" {
 		return fmt.Errorf("%w: whole-period pause of %v has reason %q", ErrReasonRequired, w.Periods, w.Reason)
@@ -40,11 +40,8 @@ func (w WholePeriod) Validate() error {
 		return fmt.Errorf("%w: whole-period pause without a period", ErrInvalidPause)
 	}
 	for i, p := range w.Periods {
-		if err := p.Validate(); err != nil {
-			return fmt.Errorf("%w: period %d: %w", ErrInvalidPause, i, err)
-		}
-		if p.IsEmpty() {
-			return fmt.Errorf("%w: period %d %s is empty", ErrInvalidPause, i, p)
+		if err := checkDays(fmt.Sprintf("periods[%d]", i), p); err != nil {
+			return err
 		}
 		if i > 0 && p.Start < w.Periods[i-1].End {
 			return fmt.Errorf("%w: period %d %s does not come after period %d %s",
@@ -70,20 +67,31 @@ func (w WholePeriod) Pauses(p period.Period) bool {
 	return slices.Contains(w.Periods, p)
 }
 
-// wholeJSON has WholePeriod's fields without its methods.
-type wholeJSON WholePeriod
+// MarshalJSON encodes w as {"periods":[…],"reason":"injury","skip_only":true},
+// without "skip_only" when false.
+func (w WholePeriod) MarshalJSON() ([]byte, error) {
+	var o jsonx.Object
+	periods := w.Periods
+	if periods == nil {
+		periods = []period.Period{}
+	}
+	o.Value("periods", periods)
+	o.String("reason", w.Reason)
+	if w.SkipOnly {
+		o.Bool("skip_only", true)
+	}
+	return o.Bytes()
+}
 
-// UnmarshalJSON decodes w strictly and validates it: it returns the
-// decoding error or the error of Validate, and leaves w unchanged then.
+// UnmarshalJSON decodes w strictly ("periods" and "reason" required) and
+// validates it: it returns the decoding error or the error of Validate,
+// and leaves w unchanged then.
 func (w *WholePeriod) UnmarshalJSON(data []byte) error {
-	var raw wholeJSON
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("pause: decoding whole-period pause: %w", err)
-	}
-	v := WholePeriod(raw)
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*w = v
-	return nil
+	return jsonx.Unmarshal(data, w, ErrInvalidPause, WholePeriod.Validate, func(v *WholePeriod) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Slice("periods", &v.Periods).Required(),
+			jsonx.String("reason", &v.Reason).Required(),
+			jsonx.Bool("skip_only", &v.SkipOnly),
+		}
+	})
 }

@@ -52,7 +52,7 @@ func BenchmarkPeriods120Monthly(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		for p := range s.Periods(from, to) {
+		for p := range s.Periods(spanOf(from, to)) {
 			sinkPeriod = p
 			n++
 		}

@@ -1,44 +1,31 @@
 package period
 
 import (
-	"fmt"
-
 	"github.com/billcycle/billcycle/internal/civil"
 	"github.com/rickb777/date/v2"
 )
 
-// ParseDate parses an ISO 8601 calendar date, exactly "YYYY-MM-DD". Unlike
-// date.Date's own decoders it never normalises: "2021-02-30", "2021-13-01"
-// and "2023-02-29" are errors wrapping ErrInvalidDate, not March dates.
-func ParseDate(s string) (date.Date, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, fmt.Errorf("%w %q: want YYYY-MM-DD", ErrInvalidDate, s)
-	}
-	num := func(from, to int) (int, bool) {
-		n := 0
-		for i := from; i < to; i++ {
-			c := s[i]
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	y, ok1 := num(0, 4)
-	m, ok2 := num(5, 7)
-	d, ok3 := num(8, 10)
-	if !ok1 || !ok2 || !ok3 {
-		return 0, fmt.Errorf("%w %q: want YYYY-MM-DD", ErrInvalidDate, s)
-	}
-	if m < 1 || m > 12 {
-		return 0, fmt.Errorf("%w %q: month %d is not 1 to 12", ErrInvalidDate, s, m)
-	}
-	if d < 1 || d > civil.DaysIn(y, m) {
-		return 0, fmt.Errorf("%w %q: day %d is not in %04d-%02d", ErrInvalidDate, s, d, y, m)
-	}
-	return civil.ToDate(y, m, d), nil
-}
+// The bounds of every date billcycle accepts or returns: the years an ISO
+// YYYY-MM-DD text can write. A date outside them is an error wrapping
+// ErrInvalidDate wherever it is given, and no computation returns one: a
+// billing period whose end would fall after MaxDate does not exist.
+const (
+	// MinDate is 0001-01-01.
+	MinDate date.Date = civil.MinDate
+	// MaxDate is 9999-12-31.
+	MaxDate date.Date = civil.MaxDate
+)
+
+// CheckDate returns nil if d lies in MinDate … MaxDate, and otherwise an
+// error wrapping ErrInvalidDate that names d.
+func CheckDate(d date.Date) error { return civil.CheckDate(d) }
+
+// ParseDate parses an ISO 8601 calendar date, exactly "YYYY-MM-DD", from
+// 0001-01-01 to 9999-12-31. Unlike date.Date's own decoders it never
+// normalises: "2021-02-30", "2021-13-01", "2023-02-29", "0000-01-01",
+// "02/01/2021" and "2021-1-1" are errors wrapping ErrInvalidDate, not
+// other dates.
+func ParseDate(s string) (date.Date, error) { return civil.ParseDate(s) }
 
 // MustParseDate is like ParseDate but panics on error. It is meant for tests
 // and setup code with constant text.
@@ -48,4 +35,15 @@ func MustParseDate(s string) date.Date {
 		panic(err)
 	}
 	return d
+}
+
+// formatDate returns the YYYY-MM-DD form of d, or date.Date's own form
+// ("+10000-01-01") for a date out of bounds.
+func formatDate(d date.Date) string {
+	var buf [10]byte
+	b, err := civil.AppendDate(buf[:0], d)
+	if err != nil {
+		return d.String()
+	}
+	return string(b)
 }

@@ -7,6 +7,13 @@
 // of day, no zone. The caller maps its instants to the business's local date.
 // ParseDate reads ISO dates strictly: "2021-02-30" is an error, not March 2.
 //
+// Every date billcycle accepts or returns lies in MinDate … MaxDate,
+// 0001-01-01 … 9999-12-31, the years an ISO text can write. CheckDate
+// tells; a date outside is an error wrapping ErrInvalidDate wherever it is
+// given, and no computation returns one: a billing period whose end would
+// fall after 9999-12-31 does not exist, so lookups report false and
+// sequences stop before it.
+//
 // # Periods are half-open
 //
 // A Period is [Start, End): End is the first day after it. A monthly period
@@ -17,7 +24,10 @@
 //
 // A Recurrence is Every × Unit, Unit being Day, Week, Month or Year. Its text
 // form is a one-unit ISO 8601 duration: P1D, P10D, P2W, P1M, P3M, P1Y.
-// FromProAbono maps ProAbono's DurationRecurrence/UnitRecurrence pair.
+// FromProAbono maps ProAbono's DurationRecurrence/UnitRecurrence pair. Its
+// length is bounded, not only its count: at most MaxYears (100) years
+// whatever the unit — P36500D, P5200W, P1200M, P100Y — so P9000Y and
+// P366000M are errors.
 //
 // # Schedules are anchored, never chained
 //
@@ -40,4 +50,20 @@
 // Coverage gives the exact fraction of a period's days that a range covers,
 // as whole days over whole days; money is rounded later, once, on the
 // invoice line.
+//
+// # Lookups and sequences
+//
+// Lookups that may find nothing return a bool beside their value, never a
+// zero value that means "none": Boundary, Period, Index, PeriodOf, Next,
+// Period.Intersect, Period.Last, Period.Shift. Ranges are Periods
+// (half-open); sequences are iter.Seq (Schedule.Periods, PeriodsFrom).
+//
+// # Text forms
+//
+// A Period's JSON form is {"start":"2021-10-01","end":"2021-11-01"}, both
+// required. Its decoder is strict, like every decoder of billcycle:
+// unknown fields, duplicate keys, values of the wrong type and data after
+// the object are errors naming the field; JSON null is the same as an
+// absent field (an optional field keeps its zero value, a required one is
+// an error naming it). Units and recurrences are text: "month", "P1M".
 package period

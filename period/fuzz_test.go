@@ -111,7 +111,8 @@ func FuzzSchedule(f *testing.F) {
 	f.Add(int64(738309), 1, uint8(period.Week), int64(-3))  // a Friday, weekly, before
 	f.Add(int64(737820), 0, uint8(period.Month), int64(10)) // zero recurrence
 	f.Add(int64(737820), -3, uint8(9), int64(1_000_000))    // nonsense
-	f.Add(int64(737820), period.MaxEvery, uint8(period.Year), int64(100))
+	f.Add(int64(737820), period.Year.MaxEvery(), uint8(period.Year), int64(100))
+	f.Add(int64(period.MaxDate-40), 1, uint8(period.Month), int64(20)) // the last periods
 	f.Fuzz(func(t *testing.T, anchor int64, every int, unit uint8, offset int64) {
 		// Keep dates within ±27,000 years of 1970.
 		const lim = 10_000_000
@@ -123,13 +124,13 @@ func FuzzSchedule(f *testing.F) {
 		k, ok := s.Index(d)
 		p, pk, pok := s.PeriodOf(d)
 		n, nok := s.Next(d)
-		for range s.Periods(d, d+100) {
+		for range s.Periods(spanOf(d, d+100)) {
 			break
 		}
 		for range s.PeriodsFrom(d) {
 			break
 		}
-		_ = s.Boundary(k)
+		_ = boundary(s, k)
 
 		if !valid {
 			if ok || pok || nok {
@@ -137,20 +138,24 @@ func FuzzSchedule(f *testing.F) {
 			}
 			return
 		}
-		if ok != (d >= s.Anchor) || pok != ok || nok != true {
-			t.Fatalf("%+v: Index(%s) ok = %t, PeriodOf ok = %t, Next ok = %t", s, d, ok, pok, nok)
+		if pok != ok || (ok && d < s.Anchor) {
+			t.Fatalf("%+v: Index(%s) ok = %t, PeriodOf ok = %t", s, d, ok, pok)
 		}
-		if n <= d {
-			t.Fatalf("%+v: Next(%s) = %s", s, d, n)
-		}
-		if !ok {
-			if n != s.Anchor {
-				t.Fatalf("%+v: Next(%s) = %s before the anchor; want the anchor", s, d, n)
+		if d < s.Anchor {
+			if !nok || n != s.Anchor {
+				t.Fatalf("%+v: Next(%s) = %s, %t before the anchor; want the anchor", s, d, n, nok)
 			}
 			return
 		}
-		if pk != k || !p.Contains(d) || p != s.Period(k) || n != p.End {
-			t.Fatalf("%+v at %s: Index %d, PeriodOf %s %d, Next %s", s, d, k, p, pk, n)
+		if !ok {
+			// d is past the last period that ends by 9999-12-31.
+			if nok || (d <= period.MaxDate && d < s.Anchor) {
+				t.Fatalf("%+v: Next(%s) = %s, %t past the last period", s, d, n, nok)
+			}
+			return
+		}
+		if pk != k || !p.Contains(d) || p != periodAt(s, k) || !nok || n != p.End || p.End > period.MaxDate {
+			t.Fatalf("%+v at %s: Index %d, PeriodOf %s %d, Next %s %t", s, d, k, p, pk, n, nok)
 		}
 	})
 }

@@ -1,9 +1,9 @@
 package period
 
 import (
-	"encoding/json"
 	"fmt"
 
+	"github.com/billcycle/billcycle/internal/jsonx"
 	"github.com/rickb777/date/v2"
 )
 
@@ -12,7 +12,8 @@ import (
 // 2021-10-01 is [2021-10-01, 2021-11-01), and a subscription "valid until
 // 1 November" has End 2021-11-01. A Period with Start == End is empty.
 //
-// Periods are values, compared with ==.
+// Periods are values, compared with ==. Both dates of a valid Period lie in
+// MinDate … MaxDate.
 type Period struct {
 	// Start is the first day of the period.
 	Start date.Date
@@ -20,8 +21,9 @@ type Period struct {
 	End date.Date
 }
 
-// New returns the period [start, end), or an error wrapping ErrInvalidRange
-// if end is before start.
+// New returns the period [start, end). It returns an error wrapping
+// ErrInvalidRange if end is before start, and ErrInvalidDate if a date lies
+// outside MinDate … MaxDate.
 func New(start, end date.Date) (Period, error) {
 	p := Period{Start: start, End: end}
 	if err := p.Validate(); err != nil {
@@ -30,10 +32,17 @@ func New(start, end date.Date) (Period, error) {
 	return p, nil
 }
 
-// Validate returns an error wrapping ErrInvalidRange if End is before Start.
+// Validate returns an error wrapping ErrInvalidRange if End is before
+// Start, and ErrInvalidDate if Start or End lies outside MinDate … MaxDate.
 func (p Period) Validate() error {
+	if err := CheckDate(p.Start); err != nil {
+		return fmt.Errorf("%w (start of %s)", err, p)
+	}
+	if err := CheckDate(p.End); err != nil {
+		return fmt.Errorf("%w (end of %s)", err, p)
+	}
 	if p.End < p.Start {
-		return fmt.Errorf("%w: end %s before start %s", ErrInvalidRange, p.End, p.Start)
+		return fmt.Errorf("%w: end %s before start %s", ErrInvalidRange, formatDate(p.End), formatDate(p.Start))
 	}
 	return nil
 }
@@ -70,45 +79,48 @@ func (p Period) Last() (date.Date, bool) {
 	return p.End - 1, true
 }
 
-// Shift returns p moved by the given number of days.
-func (p Period) Shift(days int) Period {
-	return Period{Start: p.Start + date.Date(days), End: p.End + date.Date(days)}
+// Shift returns p moved by the given number of days, and false if a date
+// of the result would leave MinDate … MaxDate.
+func (p Period) Shift(days int) (Period, bool) {
+	if days < -int(MaxDate) || days > int(MaxDate) {
+		return Period{}, false
+	}
+	q := Period{Start: p.Start + date.Date(days), End: p.End + date.Date(days)}
+	if CheckDate(q.Start) != nil || CheckDate(q.End) != nil {
+		return Period{}, false
+	}
+	return q, true
 }
 
 // String returns p in interval notation, "[2021-10-01, 2021-11-01)".
 func (p Period) String() string {
-	return "[" + p.Start.String() + ", " + p.End.String() + ")"
+	return "[" + formatDate(p.Start) + ", " + formatDate(p.End) + ")"
 }
 
-type periodJSON struct {
-	Start string `json:"start"`
-	End   string `json:"end"`
-}
+// GoString returns p as String does, so that %#v — and testify's failure
+// messages, "expected: [2021-10-01, 2021-11-01)" — print dates, not day
+// numbers.
+func (p Period) GoString() string { return p.String() }
 
-// MarshalJSON encodes p as {"start":"2021-10-01","end":"2021-11-01"}.
+// MarshalJSON encodes p as {"start":"2021-10-01","end":"2021-11-01"}. A
+// date outside MinDate … MaxDate is an error wrapping ErrInvalidDate.
 func (p Period) MarshalJSON() ([]byte, error) {
-	return json.Marshal(periodJSON{Start: p.Start.String(), End: p.End.String()})
+	var o jsonx.Object
+	o.Date("start", p.Start)
+	o.Date("end", p.End)
+	return o.Bytes()
 }
 
-// UnmarshalJSON decodes p from {"start":…,"end":…} with strict ISO dates
-// (see ParseDate) and rejects an end before the start.
+// UnmarshalJSON decodes p from {"start":…,"end":…}, both required, with
+// strict ISO dates (see ParseDate), and rejects an end before the start.
+// Unknown fields, duplicate keys and values of the wrong type are errors
+// wrapping ErrInvalidRange that name the field; JSON null counts as absent,
+// and a whole null leaves p unchanged.
 func (p *Period) UnmarshalJSON(data []byte) error {
-	var raw periodJSON
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return fmt.Errorf("period: decoding period: %w", err)
-	}
-	start, err := ParseDate(raw.Start)
-	if err != nil {
-		return err
-	}
-	end, err := ParseDate(raw.End)
-	if err != nil {
-		return err
-	}
-	v, err := New(start, end)
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return jsonx.Unmarshal(data, p, ErrInvalidRange, Period.Validate, func(v *Period) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Date("start", &v.Start).Required(),
+			jsonx.Date("end", &v.End).Required(),
+		}
+	})
 }

@@ -3,10 +3,12 @@ package period_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/billcycle/billcycle/period"
+	"github.com/stretchr/testify/assert"
 )
 
 func TestParseDate(t *testing.T) {
@@ -179,9 +181,18 @@ func TestPeriodShift(t *testing.T) {
 		{92, span("2022-01-01", "2022-02-01")},
 	}
 	for _, tt := range tests {
-		if got := oct.Shift(tt.days); got != tt.want {
-			t.Errorf("%s.Shift(%d) = %s; want %s", oct, tt.days, got, tt.want)
+		if got, ok := oct.Shift(tt.days); !ok || got != tt.want {
+			t.Errorf("%s.Shift(%d) = %s, %t; want %s", oct, tt.days, got, ok, tt.want)
 		}
+	}
+	last := span("9999-12-01", "9999-12-31")
+	for _, days := range []int{1, 1 << 40, -1 << 40, -int(period.MaxDate) - 1} {
+		if got, ok := last.Shift(days); ok {
+			t.Errorf("%s.Shift(%d) = %s, true; want false (out of bounds)", last, days, got)
+		}
+	}
+	if got, ok := last.Shift(-1); !ok || got != span("9999-11-30", "9999-12-30") {
+		t.Errorf("%s.Shift(-1) = %s, %t", last, got, ok)
 	}
 }
 
@@ -244,8 +255,8 @@ func TestPeriodJSONStrict(t *testing.T) {
 		{"month 13", `{"start":"2021-01-01","end":"2021-13-01"}`, period.ErrInvalidDate},
 		{"2023-02-29", `{"start":"2023-02-29","end":"2023-03-29"}`, period.ErrInvalidDate},
 		{"short date", `{"start":"2021-1-01","end":"2021-03-01"}`, period.ErrInvalidDate},
-		{"missing end", `{"start":"2021-01-01"}`, period.ErrInvalidDate},
-		{"empty object", `{}`, period.ErrInvalidDate},
+		{"missing end", `{"start":"2021-01-01"}`, period.ErrInvalidRange},
+		{"empty object", `{}`, period.ErrInvalidRange},
 		{"end before start", `{"start":"2021-11-01","end":"2021-10-01"}`, period.ErrInvalidRange},
 		{"number", `{"start":20211001,"end":"2021-11-01"}`, nil},
 		{"array", `["2021-10-01","2021-11-01"]`, nil},
@@ -266,5 +277,24 @@ func TestPeriodJSONStrict(t *testing.T) {
 				t.Errorf("Unmarshal(%s) left %s after an error; want the zero Period", tt.json, p)
 			}
 		})
+	}
+}
+
+// recorder is a testify TestingT that keeps the failure message.
+type recorder struct{ msg string }
+
+func (r *recorder) Errorf(format string, args ...any) { r.msg = fmt.Sprintf(format, args...) }
+
+// TestTestifyPrintsDates checks what testify v1.12.1 prints for unequal
+// periods: its "expected:"/"actual:" lines use %#v, hence GoString, and
+// show dates. (Its diff below them uses spew with methods disabled and
+// still shows the fields' day numbers.)
+func TestTestifyPrintsDates(t *testing.T) {
+	var r recorder
+	assert.Equal(&r, span("2021-10-01", "2021-11-01"), span("2021-10-01", "2021-12-01"))
+	for _, want := range []string{"expected: [2021-10-01, 2021-11-01)", "actual  : [2021-10-01, 2021-12-01)"} {
+		if !strings.Contains(r.msg, want) {
+			t.Errorf("testify message lacks %q:\n%s", want, r.msg)
+		}
 	}
 }

@@ -7,17 +7,15 @@ import (
 	"github.com/billcycle/billcycle/internal/civil"
 )
 
-// MaxEvery is the largest count a Recurrence accepts: about a thousand years
-// of days. It keeps every boundary computation far from integer overflow.
-const MaxEvery = 366_000
-
 // Recurrence is a length of time made of Every whole Units: one month, three
 // months, two weeks, ten days, one year. Its text form is a one-unit ISO 8601
 // duration ("P1M", "P3M", "P2W", "P10D", "P1Y").
 //
-// The zero Recurrence is invalid.
+// Its length is bounded: at most MaxYears (100) years whatever the unit —
+// P36500D, P5200W, P1200M, P100Y — so that no schedule steps past the
+// bounds of dates in one period. The zero Recurrence is invalid.
 type Recurrence struct {
-	// Every is the number of units, at least 1.
+	// Every is the number of units, from 1 to Unit.MaxEvery().
 	Every int
 	// Unit is the calendar unit.
 	Unit Unit
@@ -32,22 +30,27 @@ var (
 	Yearly    = Recurrence{Every: 1, Unit: Year}
 )
 
-// Validate returns nil if r has a valid unit and 1 ≤ Every ≤ MaxEvery, and
-// otherwise an error wrapping ErrInvalidRecurrence or ErrInvalidUnit.
+// Validate returns nil if r has a valid unit and 1 ≤ Every ≤
+// r.Unit.MaxEvery(), and otherwise an error wrapping ErrInvalidUnit or
+// ErrInvalidRecurrence that names the values.
 func (r Recurrence) Validate() error {
 	if !r.Unit.Valid() {
-		return fmt.Errorf("%w: recurrence %d × %v", ErrInvalidUnit, r.Every, r.Unit)
+		return fmt.Errorf("%w: recurrence every %d of %v", ErrInvalidUnit, r.Every, r.Unit)
 	}
-	if r.Every < 1 || r.Every > MaxEvery {
-		return fmt.Errorf("%w: every %d %s: want 1 to %d", ErrInvalidRecurrence, r.Every, r.Unit, MaxEvery)
+	if !r.valid() {
+		return fmt.Errorf("%w: every %d %s: want 1 to %d (%d years at most)", ErrInvalidRecurrence, r.Every, r.Unit, r.Unit.MaxEvery(), MaxYears)
 	}
 	return nil
 }
 
-// valid reports whether r has a valid unit and 1 ≤ Every ≤ MaxEvery, like
-// Validate but without building an error.
+// valid reports whether Validate returns nil, without building an error.
+// Counts up to MaxYears are valid for every unit: the common case costs
+// three comparisons.
 func (r Recurrence) valid() bool {
-	return r.Unit.Valid() && r.Every >= 1 && r.Every <= MaxEvery
+	if r.Every >= 1 && r.Every <= MaxYears {
+		return r.Unit >= Day && r.Unit <= Year
+	}
+	return r.Every >= 1 && r.Every <= r.Unit.MaxEvery()
 }
 
 // String returns the ISO 8601 form of r, such as "P1M" or "P10D". An invalid
@@ -63,11 +66,16 @@ func (r Recurrence) String() string {
 // ParseRecurrence parses a one-unit ISO 8601 duration: "P", a positive
 // integer without sign or leading zero, and one of the upper-case designators
 // D, W, M or Y. Mixed units ("P1Y2M"), fractions ("P1.5M"), zero ("P0M"),
-// signs ("P-1M"), lower case ("p1m") and times ("PT1H") are errors wrapping
+// signs ("P-1M"), lower case ("p1m"), times ("PT1H") and lengths beyond
+// MaxYears years ("P9000Y", "P366000M") are errors wrapping
 // ErrInvalidRecurrence.
 func ParseRecurrence(s string) (Recurrence, error) {
 	bad := func(why string) (Recurrence, error) {
-		return Recurrence{}, fmt.Errorf("%w %q: %s", ErrInvalidRecurrence, s, why)
+		q := s
+		if len(q) > 40 {
+			q = q[:40] + "…"
+		}
+		return Recurrence{}, fmt.Errorf("%w %q: %s", ErrInvalidRecurrence, q, why)
 	}
 	if len(s) < 3 || s[0] != 'P' {
 		return bad("want P, a count and one of D, W, M, Y")
@@ -96,8 +104,8 @@ func ParseRecurrence(s string) (Recurrence, error) {
 			return bad("the count must be a whole number and the duration have one unit")
 		}
 		n = n*10 + int(c-'0')
-		if n > MaxEvery {
-			return bad(fmt.Sprintf("the count exceeds %d", MaxEvery))
+		if n > unit.MaxEvery() {
+			return bad(fmt.Sprintf("more than %d %ss (%d years)", unit.MaxEvery(), unit, MaxYears))
 		}
 	}
 	return Recurrence{Every: n, Unit: unit}, nil

@@ -92,12 +92,16 @@ func TestRecurrenceValidate(t *testing.T) {
 		{period.Monthly, nil},
 		{period.Quarterly, nil},
 		{period.Yearly, nil},
-		{period.Recurrence{Every: period.MaxEvery, Unit: period.Day}, nil},
+		{period.Recurrence{Every: period.Day.MaxEvery(), Unit: period.Day}, nil},
+		{period.Recurrence{Every: 1200, Unit: period.Month}, nil},
+		{period.Recurrence{Every: 1201, Unit: period.Month}, period.ErrInvalidRecurrence},
+		{period.Recurrence{Every: 101, Unit: period.Year}, period.ErrInvalidRecurrence},
+		{period.Recurrence{Every: 5201, Unit: period.Week}, period.ErrInvalidRecurrence},
 		{period.Recurrence{}, period.ErrInvalidUnit},
 		{period.Recurrence{Every: 1}, period.ErrInvalidUnit},
 		{period.Recurrence{Every: 0, Unit: period.Month}, period.ErrInvalidRecurrence},
 		{period.Recurrence{Every: -3, Unit: period.Month}, period.ErrInvalidRecurrence},
-		{period.Recurrence{Every: period.MaxEvery + 1, Unit: period.Day}, period.ErrInvalidRecurrence},
+		{period.Recurrence{Every: period.Day.MaxEvery() + 1, Unit: period.Day}, period.ErrInvalidRecurrence},
 	}
 	for _, tt := range tests {
 		err := tt.r.Validate()
@@ -118,7 +122,7 @@ func TestRecurrenceString(t *testing.T) {
 		{period.Quarterly, "P3M"},
 		{period.Yearly, "P1Y"},
 		{period.Recurrence{Every: 10, Unit: period.Day}, "P10D"},
-		{period.Recurrence{Every: period.MaxEvery, Unit: period.Day}, "P366000D"},
+		{period.Recurrence{Every: period.Day.MaxEvery(), Unit: period.Day}, "P36500D"},
 	}
 	for _, tt := range tests {
 		if got := tt.r.String(); got != tt.want {
@@ -143,8 +147,8 @@ func TestParseRecurrenceMore(t *testing.T) {
 			t.Errorf("ParseRecurrence(%q) = %+v, %v; want an error matching ErrInvalidRecurrence", s, r, err)
 		}
 	}
-	if r, err := period.ParseRecurrence("P366000D"); err != nil || r.Every != period.MaxEvery {
-		t.Errorf(`ParseRecurrence("P366000D") = %+v, %v; want MaxEvery days`, r, err)
+	if r, err := period.ParseRecurrence("P36500D"); err != nil || r.Every != period.Day.MaxEvery() {
+		t.Errorf(`ParseRecurrence("P36500D") = %+v, %v; want MaxEvery days`, r, err)
 	}
 }
 
@@ -215,7 +219,7 @@ func TestFromProAbono(t *testing.T) {
 	}{
 		{0, "Month", period.ErrInvalidRecurrence},
 		{-1, "Month", period.ErrInvalidRecurrence},
-		{period.MaxEvery + 1, "Day", period.ErrInvalidRecurrence},
+		{period.Day.MaxEvery() + 1, "Day", period.ErrInvalidRecurrence},
 		{1, "Fortnight", period.ErrInvalidUnit},
 		{1, "", period.ErrInvalidUnit},
 		{1, "Months", period.ErrInvalidUnit},
@@ -260,7 +264,7 @@ func TestMinDays(t *testing.T) {
 	}
 	// Reached: a P4Y period with no leap day.
 	s := period.Schedule{Anchor: day("2097-03-01"), Every: period.Recurrence{Every: 4, Unit: period.Year}}
-	if got := s.Period(0).Days(); got != 1460 {
+	if got := periodAt(s, 0).Days(); got != 1460 {
 		t.Errorf("Period(0).Days() = %d; want 1460", got)
 	}
 }

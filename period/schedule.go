@@ -21,6 +21,10 @@ import (
 // Finding the period that holds a date is arithmetic, whatever the distance
 // from the anchor.
 //
+// No period of a schedule leaves the bounds of dates: a period whose end
+// would fall after MaxDate (9999-12-31) does not exist, so the sequences
+// stop before it and lookups report false.
+//
 // Methods of an invalid Schedule (see Validate) return zero values and
 // false; they never panic.
 type Schedule struct {
@@ -30,13 +34,32 @@ type Schedule struct {
 	Every Recurrence
 }
 
-// Validate returns an error if the recurrence of s is invalid.
+// Validate returns an error wrapping ErrInvalidUnit or
+// ErrInvalidRecurrence if the recurrence of s is invalid, and
+// ErrInvalidDate if the anchor lies outside MinDate … MaxDate.
 func (s Schedule) Validate() error {
+	if err := CheckDate(s.Anchor); err != nil {
+		return fmt.Errorf("%w (schedule anchor)", err)
+	}
 	if err := s.Every.Validate(); err != nil {
-		return fmt.Errorf("period: schedule from %s: %w", s.Anchor, err)
+		return fmt.Errorf("%w (schedule from %s)", err, formatDate(s.Anchor))
 	}
 	return nil
 }
+
+// valid reports whether Validate returns nil, without building an error.
+func (s Schedule) valid() bool {
+	return s.Every.valid() && s.Anchor >= MinDate && s.Anchor <= MaxDate
+}
+
+// maxPeriodDays is the most days a period of a valid recurrence can have:
+// 100 years with 25 leap days.
+const maxPeriodDays = MaxYears*365 + MaxYears/4
+
+// maxIndex bounds the period indexes worth computing: beyond it, with at
+// least one day or month a period, a boundary is out of bounds anyway, and
+// the arithmetic stays far from overflow.
+const maxIndex = int(MaxDate) + 1
 
 // anchorParts holds what boundary computations need, the anchor split
 // into year, month and day once, so that repeated boundaries do not split
@@ -122,54 +145,75 @@ func (a *anchorParts) index(d date.Date) int {
 
 // Boundary returns the first day of period k: Anchor + k × Every, with the
 // day of month clamped for month and year units. k may be negative. It
-// returns the zero Date if s is invalid.
-func (s Schedule) Boundary(k int) date.Date {
-	if !s.Every.valid() {
-		return 0
-	}
-	var a anchorParts
-	a.init(s)
-	return a.boundary(k)
-}
-
-// Period returns period k, [Boundary(k), Boundary(k+1)). It returns the
-// zero Period if s is invalid.
-func (s Schedule) Period(k int) Period {
-	if !s.Every.valid() {
-		return Period{}
-	}
-	var a anchorParts
-	a.init(s)
-	return Period{Start: a.boundary(k), End: a.boundary(k + 1)}
-}
-
-// Index returns the index of the period that holds d, and false if d is
-// before the anchor or s is invalid. It runs in constant time.
-func (s Schedule) Index(d date.Date) (int, bool) {
-	if d < s.Anchor || !s.Every.valid() {
+// returns false if s is invalid or the boundary lies outside MinDate …
+// MaxDate.
+func (s Schedule) Boundary(k int) (date.Date, bool) {
+	if !s.valid() || k < -maxIndex || k > maxIndex {
 		return 0, false
 	}
 	var a anchorParts
 	a.init(s)
-	return a.index(d), true
+	b := a.boundary(k)
+	if b < MinDate || b > MaxDate {
+		return 0, false
+	}
+	return b, true
+}
+
+// Period returns period k, [Boundary(k), Boundary(k+1)). It returns false
+// if s is invalid or a date of the period lies outside MinDate … MaxDate.
+func (s Schedule) Period(k int) (Period, bool) {
+	if !s.valid() || k < -maxIndex || k >= maxIndex {
+		return Period{}, false
+	}
+	var a anchorParts
+	a.init(s)
+	p := Period{Start: a.boundary(k), End: a.boundary(k + 1)}
+	if p.Start < MinDate || p.End > MaxDate {
+		return Period{}, false
+	}
+	return p, true
+}
+
+// Index returns the index of the period that holds d, and false if d is
+// before the anchor, s is invalid, or the period would end after MaxDate.
+// It runs in constant time.
+func (s Schedule) Index(d date.Date) (int, bool) {
+	if d < s.Anchor || d > MaxDate || s.Anchor < MinDate || !s.Every.valid() {
+		return 0, false
+	}
+	var a anchorParts
+	a.init(s)
+	k := a.index(d)
+	if d > MaxDate-maxPeriodDays && a.boundary(k+1) > MaxDate {
+		return 0, false
+	}
+	return k, true
 }
 
 // PeriodOf returns the period that holds d and its index, and false if d is
-// before the anchor or s is invalid. It runs in constant time.
+// before the anchor, s is invalid, or the period would end after MaxDate.
+// It runs in constant time.
 func (s Schedule) PeriodOf(d date.Date) (Period, int, bool) {
-	if d < s.Anchor || !s.Every.valid() {
+	// The anchor is at most d, so at most MaxDate: only its lower bound is
+	// left to check.
+	if d < s.Anchor || d > MaxDate || s.Anchor < MinDate || !s.Every.valid() {
 		return Period{}, 0, false
 	}
 	var a anchorParts
 	a.init(s)
 	k, p := a.periodOf(d)
+	if p.End > MaxDate {
+		return Period{}, 0, false
+	}
 	return p, k, true
 }
 
 // Next returns the first boundary strictly after d: the anchor itself if d
-// is before it. It returns false only if s is invalid.
+// is before it. It returns false if s is invalid or that boundary would lie
+// after MaxDate.
 func (s Schedule) Next(d date.Date) (date.Date, bool) {
-	if !s.Every.valid() {
+	if !s.valid() || d >= MaxDate {
 		return 0, false
 	}
 	if d < s.Anchor {
@@ -177,19 +221,24 @@ func (s Schedule) Next(d date.Date) (date.Date, bool) {
 	}
 	var a anchorParts
 	a.init(s)
-	return a.boundary(a.index(d) + 1), true
+	b := a.boundary(a.index(d) + 1)
+	if b > MaxDate {
+		return 0, false
+	}
+	return b, true
 }
 
-// Periods returns the periods of s that share at least one day with
-// [from, to), in order, starting no earlier than period 0. It yields nothing
-// if to ≤ from or s is invalid.
-func (s Schedule) Periods(from, to date.Date) iter.Seq[Period] {
+// Periods returns the periods of s that share at least one day with span,
+// in order, starting no earlier than period 0. It yields nothing if span
+// is empty or s is invalid, and stops before a period that would end after
+// MaxDate.
+func (s Schedule) Periods(span Period) iter.Seq[Period] {
 	return func(yield func(Period) bool) {
-		if to <= from {
+		if span.IsEmpty() {
 			return
 		}
-		for p := range s.PeriodsFrom(from) {
-			if p.Start >= to || !yield(p) {
+		for p := range s.PeriodsFrom(span.Start) {
+			if p.Start >= span.End || !yield(p) {
 				return
 			}
 		}
@@ -197,11 +246,12 @@ func (s Schedule) Periods(from, to date.Date) iter.Seq[Period] {
 }
 
 // PeriodsFrom returns the periods of s from the one that holds from (or
-// period 0 if from is before the anchor) onwards. The sequence is infinite:
-// stop ranging when you have enough.
+// period 0 if from is before the anchor) onwards. The sequence runs until
+// the last period that ends on or before MaxDate: for a practical purpose
+// it is infinite, so stop ranging when you have enough.
 func (s Schedule) PeriodsFrom(from date.Date) iter.Seq[Period] {
 	return func(yield func(Period) bool) {
-		if !s.Every.valid() {
+		if !s.valid() || from > MaxDate {
 			return
 		}
 		var a anchorParts
@@ -213,7 +263,7 @@ func (s Schedule) PeriodsFrom(from date.Date) iter.Seq[Period] {
 		start := a.boundary(k)
 		for {
 			end := a.boundary(k + 1)
-			if !yield(Period{Start: start, End: end}) {
+			if end > MaxDate || !yield(Period{Start: start, End: end}) {
 				return
 			}
 			k, start = k+1, end

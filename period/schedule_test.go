@@ -120,13 +120,13 @@ func TestBoundary(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := period.Schedule{Anchor: day(tt.anchor), Every: tt.every}
-			if got := s.Boundary(tt.k); got != day(tt.want) {
+			if got := boundary(s, tt.k); got != day(tt.want) {
 				t.Errorf("Boundary(%d) = %s; want %s", tt.k, got, tt.want)
 			}
-			if got := s.Period(tt.k).Start; got != day(tt.want) {
+			if got := periodAt(s, tt.k).Start; got != day(tt.want) {
 				t.Errorf("Period(%d).Start = %s; want %s", tt.k, got, tt.want)
 			}
-			if got := s.Period(tt.k - 1).End; got != day(tt.want) {
+			if got := periodAt(s, tt.k-1).End; got != day(tt.want) {
 				t.Errorf("Period(%d).End = %s; want %s", tt.k-1, got, tt.want)
 			}
 		})
@@ -280,7 +280,7 @@ func TestPeriods(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := collect(s.Periods(day(tt.from), day(tt.to)))
+			got := collect(s.Periods(spanOf(day(tt.from), day(tt.to))))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Periods(%s, %s) = %v; want %v", tt.from, tt.to, got, tt.want)
 			}
@@ -289,7 +289,7 @@ func TestPeriods(t *testing.T) {
 
 	t.Run("early break", func(t *testing.T) {
 		n := 0
-		for p := range s.Periods(day("2021-01-31"), day("2031-01-31")) {
+		for p := range s.Periods(spanOf(day("2021-01-31"), day("2031-01-31"))) {
 			n++
 			if n == 2 {
 				if p != p1 {
@@ -304,12 +304,12 @@ func TestPeriods(t *testing.T) {
 	})
 
 	t.Run("ten years", func(t *testing.T) {
-		got := collect(s.Periods(day("2021-01-31"), day("2031-01-31")))
+		got := collect(s.Periods(spanOf(day("2021-01-31"), day("2031-01-31"))))
 		if len(got) != 120 {
 			t.Fatalf("Periods over ten years yielded %d periods; want 120", len(got))
 		}
 		for k, p := range got {
-			if want := s.Period(k); p != want {
+			if want := periodAt(s, k); p != want {
 				t.Errorf("Periods[%d] = %s; want %s", k, p, want)
 			}
 		}
@@ -358,7 +358,7 @@ func TestInvalidSchedule(t *testing.T) {
 		{"unit 0", period.Recurrence{Every: 1}, period.ErrInvalidUnit},
 		{"unit 9", period.Recurrence{Every: 1, Unit: 9}, period.ErrInvalidUnit},
 		{"unit 255", period.Recurrence{Every: 1, Unit: 255}, period.ErrInvalidUnit},
-		{"too many days", period.Recurrence{Every: period.MaxEvery + 1, Unit: period.Day}, period.ErrInvalidRecurrence},
+		{"too many days", period.Recurrence{Every: period.Day.MaxEvery() + 1, Unit: period.Day}, period.ErrInvalidRecurrence},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -376,7 +376,7 @@ func TestInvalidSchedule(t *testing.T) {
 				if n, ok := s.Next(d); ok || n != 0 {
 					t.Errorf("Next(%s) = %s, %t; want zero, false", d, n, ok)
 				}
-				if got := collect(s.Periods(d, d+1000)); len(got) != 0 {
+				if got := collect(s.Periods(spanOf(d, d+1000))); len(got) != 0 {
 					t.Errorf("Periods(%s, %s) = %v; want nothing", d, d+1000, got)
 				}
 				if got := collect(s.PeriodsFrom(d)); len(got) != 0 {
@@ -384,10 +384,10 @@ func TestInvalidSchedule(t *testing.T) {
 				}
 			}
 			for _, k := range []int{-1, 0, 1, 12} {
-				if b := s.Boundary(k); b != 0 {
+				if b := boundary(s, k); b != 0 {
 					t.Errorf("Boundary(%d) = %s; want the zero date", k, b)
 				}
-				if p := s.Period(k); p != (period.Period{}) {
+				if p := periodAt(s, k); p != (period.Period{}) {
 					t.Errorf("Period(%d) = %s; want the zero Period", k, p)
 				}
 			}

@@ -1,7 +1,6 @@
 package retry_test
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/billcycle/billcycle/period"
@@ -24,14 +23,14 @@ func TestAcceptance(t *testing.T) {
 		st, err := pol.Evaluate(apr01, []retry.Outcome{{On: apr02}, {On: apr03, Succeeded: true}})
 		require.NoError(t, err)
 		assert.Equal(t, retry.Recovered, st.State)
-		assert.Equal(t, apr03, st.Settled)
-		assert.False(t, st.HasNext)
+		assert.Equal(t, apr03, st.SettledOn())
+		assert.False(t, st.Next != nil)
 		assert.Equal(t, []retry.Attempt{{On: apr02, State: retry.Failed}, {On: apr03, State: retry.Succeeded}}, st.Attempts,
 			"attempts after the success (04-04 … 04-06) are not listed")
-		assert.Equal(t, apr01, pol.RenewedStart(apr01, st.Settled), "renewed period starts on D")
+		assert.Equal(t, apr01, pol.RenewedStart(apr01, st.SettledOn()), "renewed period starts on D")
 		// Entitled throughout: the grace period covers 04-01 … 04-05 and
 		// the payment then renews the period.
-		assert.Equal(t, period.Period{Start: apr01, End: d("2024-04-06")}, pol.GracePeriod(apr01))
+		assert.Equal(t, period.Period{Start: apr01, End: d("2024-04-06")}, pol.Grace(apr01))
 	})
 
 	t.Run("Y-02", func(t *testing.T) {
@@ -41,13 +40,13 @@ func TestAcceptance(t *testing.T) {
 		st, err := pol.Evaluate(apr01, []retry.Outcome{{On: apr02}, {On: apr03}, {On: apr04}})
 		require.NoError(t, err)
 		assert.Equal(t, retry.Exhausted, st.State)
-		assert.Equal(t, apr04, st.Settled)
-		assert.False(t, st.HasNext)
-		assert.Equal(t, retry.Terminate, pol.Exhaustion())
+		assert.Equal(t, apr04, st.SettledOn())
+		assert.False(t, st.Next != nil)
+		assert.Equal(t, retry.Terminate, pol.EffectiveOnExhausted())
 		assert.Equal(t, []retry.Attempt{{apr02, retry.Failed}, {apr03, retry.Failed}, {apr04, retry.Failed}}, st.Attempts)
-		assert.Equal(t, []period.Period{{Start: apr01, End: apr04}}, []period.Period{pol.GracePeriod(apr01)},
+		assert.Equal(t, []period.Period{{Start: apr01, End: apr04}}, []period.Period{pol.Grace(apr01)},
 			"entitled 04-01 … 04-03 only")
-		assert.Equal(t, apr04, slices.Collect(pol.AttemptDates(apr01))[2], "no attempt planned after 04-04")
+		assert.Equal(t, apr04, pol.Dates(apr01)[2], "no attempt planned after 04-04")
 		_, err = pol.Next(apr01, 3)
 		require.ErrorIs(t, err, retry.ErrExhausted)
 		_, err = pol.Evaluate(apr01, []retry.Outcome{{On: apr02}, {On: apr03}, {On: apr04}, {On: d("2024-04-05")}})
@@ -61,11 +60,11 @@ func TestAcceptance(t *testing.T) {
 		st, err := pol.Evaluate(apr01, nil)
 		require.NoError(t, err)
 		assert.Equal(t, retry.Exhausted, st.State)
-		assert.Equal(t, apr01, st.Settled)
+		assert.Equal(t, apr01, st.SettledOn())
 		assert.Empty(t, st.Attempts)
-		assert.False(t, st.HasNext)
-		assert.Empty(t, slices.Collect(pol.AttemptDates(apr01)))
-		assert.True(t, pol.GracePeriod(apr01).IsEmpty())
+		assert.False(t, st.Next != nil)
+		assert.Empty(t, pol.Dates(apr01))
+		assert.True(t, pol.Grace(apr01).IsEmpty())
 		_, err = pol.Next(apr01, 0)
 		require.ErrorIs(t, err, retry.ErrExhausted)
 	})

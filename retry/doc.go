@@ -3,7 +3,7 @@
 //
 // # The retry period
 //
-// A Policy of N attempts (DESIGN rule 13) works like this. When the renewal
+// A Policy of N attempts works like this. When the renewal
 // charge due on day D fails:
 //
 //   - attempts are planned one a day on D+1 … D+N (AttemptDates, Next);
@@ -46,9 +46,22 @@
 // # Configuration that cannot work is rejected up front
 //
 // Validate checks a policy on its own; ValidateFor also rejects a window
-// that reaches the shortest period of the plan's recurrence (DESIGN rule
-// 17), since the retry period would run into the next renewal: at most 27
-// days for a monthly plan, 6 for a weekly one.
+// that reaches the shortest period of the plan's recurrence, since the
+// retry period would run into the next renewal: at most 27 days for a
+// monthly plan, 6 for a weekly one. A window is at most MaxWindow days,
+// and every attempt day must be by 9999-12-31: a charge that failed too
+// close to it is an error wrapping period.ErrInvalidDate.
+//
+// # Optional values and text forms
+//
+// Status.Next and Status.Settled are pointers, nil when there is none:
+// Next only while retrying, Settled only once settled. Every type has a
+// strict JSON form: unknown fields, duplicate keys, values of the wrong
+// type and bad dates are errors that name the field; JSON null is the same
+// as an absent field (an optional field keeps its zero or nil value, a
+// required one is an error naming it). Decoders validate what they
+// decode: a status "recovered" without a settled date, or "exhausted" with
+// a next attempt, is refused.
 //
 // # Automatic suspension
 //

@@ -1,10 +1,11 @@
 package retry
 
-import "fmt"
+import "github.com/billcycle/billcycle/internal/enum"
 
 // Exhaustion says what happens to the subscription when the last attempt of
 // a retry period fails. The zero value stands for the default, Terminate,
-// in a Policy; on its own it is not a valid Exhaustion.
+// in a Policy (see Policy.EffectiveOnExhausted); on its own it is not a
+// valid Exhaustion.
 type Exhaustion uint8
 
 // The ways a retry period can end when every attempt fails.
@@ -20,100 +21,67 @@ const (
 	LeaveUnpaid
 )
 
-var exhaustionNames = [...]string{Terminate: "terminate", Suspend: "suspend", LeaveUnpaid: "leave_unpaid"}
+var exhaustionNames = enum.New[Exhaustion]("on_exhausted", ErrInvalidPolicy, "terminate", "suspend", "leave_unpaid")
 
 // Valid reports whether e is Terminate, Suspend or LeaveUnpaid.
-func (e Exhaustion) Valid() bool { return e >= Terminate && e <= LeaveUnpaid }
+func (e Exhaustion) Valid() bool { return exhaustionNames.Valid(e) }
 
-// String returns "terminate", "suspend" or "leave_unpaid", or "exhaustion(N)" for an
-// invalid value.
-func (e Exhaustion) String() string {
-	if e.Valid() {
-		return exhaustionNames[e]
-	}
-	return fmt.Sprintf("exhaustion(%d)", uint8(e))
-}
+// String returns "terminate", "suspend" or "leave_unpaid", or
+// "on_exhausted(N)" for an invalid value.
+func (e Exhaustion) String() string { return exhaustionNames.String(e) }
 
-// MarshalText encodes e as "terminate", "suspend" or "leave_unpaid". An invalid value is an
-// error wrapping ErrInvalidPolicy.
-func (e Exhaustion) MarshalText() ([]byte, error) {
-	if !e.Valid() {
-		return nil, fmt.Errorf("%w: on_exhausted %d: want terminate, suspend or leave_unpaid", ErrInvalidPolicy, uint8(e))
-	}
-	return []byte(exhaustionNames[e]), nil
-}
+// MarshalText encodes e as "terminate", "suspend" or "leave_unpaid". An
+// invalid value is an error wrapping ErrInvalidPolicy.
+func (e Exhaustion) MarshalText() ([]byte, error) { return exhaustionNames.MarshalText(e) }
 
-// UnmarshalText decodes e from "terminate", "suspend" or "leave_unpaid". Anything else is an
-// error wrapping ErrInvalidPolicy.
-func (e *Exhaustion) UnmarshalText(text []byte) error {
-	for v := Terminate; v <= LeaveUnpaid; v++ {
-		if exhaustionNames[v] == string(text) {
-			*e = v
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: on_exhausted %q: want terminate, suspend or leave_unpaid", ErrInvalidPolicy, text)
-}
+// UnmarshalText decodes e from "terminate", "suspend" or "leave_unpaid".
+// Anything else is an error wrapping ErrInvalidPolicy.
+func (e *Exhaustion) UnmarshalText(text []byte) error { return exhaustionNames.UnmarshalText(text, e) }
 
 // LatePayment says where the renewed period starts when the customer pays
-// during the retry period. The zero value stands for the default, KeepStart,
-// in a Policy; on its own it is not a valid LatePayment.
+// during the retry period. The zero value stands for the default,
+// KeepStart, in a Policy (see Policy.EffectiveLatePayment); on its own it
+// is not a valid LatePayment.
 type LatePayment uint8
 
 // The ways a payment made during the retry period can count.
 const (
 	// KeepStart keeps the renewed period starting on the day of the failed
-	// charge: the days used without payment are deducted, not given again
-	// (DESIGN rule 13), and the schedule goes on as before.
+	// charge: the days used without payment are deducted, not given again,
+	// and the schedule goes on as before.
 	KeepStart LatePayment = iota + 1
 	// RestartOnPayment starts the renewed period on the day of the payment,
 	// so the customer gets whole periods from the day they paid.
 	RestartOnPayment
 )
 
-var latePaymentNames = [...]string{KeepStart: "keep_start", RestartOnPayment: "restart_on_payment"}
+var latePaymentNames = enum.New[LatePayment]("late_payment", ErrInvalidPolicy, "keep_start", "restart_on_payment")
 
 // Valid reports whether l is KeepStart or RestartOnPayment.
-func (l LatePayment) Valid() bool { return l >= KeepStart && l <= RestartOnPayment }
+func (l LatePayment) Valid() bool { return latePaymentNames.Valid(l) }
 
-// String returns "keep_start" or "restart_on_payment", or "late_payment(N)"
-// for an invalid value.
-func (l LatePayment) String() string {
-	if l.Valid() {
-		return latePaymentNames[l]
-	}
-	return fmt.Sprintf("late_payment(%d)", uint8(l))
-}
+// String returns "keep_start" or "restart_on_payment", or
+// "late_payment(N)" for an invalid value.
+func (l LatePayment) String() string { return latePaymentNames.String(l) }
 
-// MarshalText encodes l as "keep_start" or "restart_on_payment". An invalid
-// value is an error wrapping ErrInvalidPolicy.
-func (l LatePayment) MarshalText() ([]byte, error) {
-	if !l.Valid() {
-		return nil, fmt.Errorf("%w: late_payment %d: want keep_start or restart_on_payment", ErrInvalidPolicy, uint8(l))
-	}
-	return []byte(latePaymentNames[l]), nil
-}
+// MarshalText encodes l as "keep_start" or "restart_on_payment". An
+// invalid value is an error wrapping ErrInvalidPolicy.
+func (l LatePayment) MarshalText() ([]byte, error) { return latePaymentNames.MarshalText(l) }
 
 // UnmarshalText decodes l from "keep_start" or "restart_on_payment".
 // Anything else is an error wrapping ErrInvalidPolicy.
 func (l *LatePayment) UnmarshalText(text []byte) error {
-	for v := KeepStart; v <= RestartOnPayment; v++ {
-		if latePaymentNames[v] == string(text) {
-			*l = v
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: late_payment %q: want keep_start or restart_on_payment", ErrInvalidPolicy, text)
+	return latePaymentNames.UnmarshalText(text, l)
 }
 
-// RetryState is what a retry period has come to, given the outcomes so far.
-type RetryState uint8
+// State is what a retry period has come to, given the outcomes so far.
+type State uint8
 
 // The states of a retry period.
 const (
 	// Retrying means an attempt is still planned: the customer keeps the
 	// service.
-	Retrying RetryState = iota + 1
+	Retrying State = iota + 1
 	// Recovered means a payment succeeded: the renewal stands.
 	Recovered
 	// Exhausted means the last planned attempt failed, or the policy has no
@@ -121,39 +89,22 @@ const (
 	Exhausted
 )
 
-var retryStateNames = [...]string{Retrying: "retrying", Recovered: "recovered", Exhausted: "exhausted"}
+var stateNames = enum.New[State]("retry state", ErrInvalidStatus, "retrying", "recovered", "exhausted")
 
 // Valid reports whether s is Retrying, Recovered or Exhausted.
-func (s RetryState) Valid() bool { return s >= Retrying && s <= Exhausted }
+func (s State) Valid() bool { return stateNames.Valid(s) }
 
-// String returns "retrying", "recovered" or "exhausted", or "retry_state(N)"
-// for an invalid value.
-func (s RetryState) String() string {
-	if s.Valid() {
-		return retryStateNames[s]
-	}
-	return fmt.Sprintf("retry_state(%d)", uint8(s))
-}
+// String returns "retrying", "recovered" or "exhausted", or
+// "retry state(N)" for an invalid value.
+func (s State) String() string { return stateNames.String(s) }
 
 // MarshalText encodes s as its lower-case name. An invalid value is an
-// error.
-func (s RetryState) MarshalText() ([]byte, error) {
-	if !s.Valid() {
-		return nil, fmt.Errorf("retry: invalid retry state %d", uint8(s))
-	}
-	return []byte(retryStateNames[s]), nil
-}
+// error wrapping ErrInvalidStatus.
+func (s State) MarshalText() ([]byte, error) { return stateNames.MarshalText(s) }
 
-// UnmarshalText decodes s from "retrying", "recovered" or "exhausted".
-func (s *RetryState) UnmarshalText(text []byte) error {
-	for v := Retrying; v <= Exhausted; v++ {
-		if retryStateNames[v] == string(text) {
-			*s = v
-			return nil
-		}
-	}
-	return fmt.Errorf("retry: invalid retry state %q: want retrying, recovered or exhausted", text)
-}
+// UnmarshalText decodes s from "retrying", "recovered" or "exhausted";
+// anything else is an error wrapping ErrInvalidStatus.
+func (s *State) UnmarshalText(text []byte) error { return stateNames.UnmarshalText(text, s) }
 
 // AttemptState is the status of one attempt of a retry period.
 type AttemptState uint8
@@ -169,36 +120,21 @@ const (
 	Succeeded
 )
 
-var attemptStateNames = [...]string{Planned: "planned", Failed: "failed", Succeeded: "succeeded"}
+var attemptStateNames = enum.New[AttemptState]("attempt state", ErrInvalidStatus, "planned", "failed", "succeeded")
 
 // Valid reports whether s is Planned, Failed or Succeeded.
-func (s AttemptState) Valid() bool { return s >= Planned && s <= Succeeded }
+func (s AttemptState) Valid() bool { return attemptStateNames.Valid(s) }
 
-// String returns "planned", "failed" or "succeeded", or "attempt_state(N)"
-// for an invalid value.
-func (s AttemptState) String() string {
-	if s.Valid() {
-		return attemptStateNames[s]
-	}
-	return fmt.Sprintf("attempt_state(%d)", uint8(s))
-}
+// String returns "planned", "failed" or "succeeded", or
+// "attempt state(N)" for an invalid value.
+func (s AttemptState) String() string { return attemptStateNames.String(s) }
 
 // MarshalText encodes s as its lower-case name. An invalid value is an
-// error.
-func (s AttemptState) MarshalText() ([]byte, error) {
-	if !s.Valid() {
-		return nil, fmt.Errorf("retry: invalid attempt state %d", uint8(s))
-	}
-	return []byte(attemptStateNames[s]), nil
-}
+// error wrapping ErrInvalidStatus.
+func (s AttemptState) MarshalText() ([]byte, error) { return attemptStateNames.MarshalText(s) }
 
-// UnmarshalText decodes s from "planned", "failed" or "succeeded".
+// UnmarshalText decodes s from "planned", "failed" or "succeeded";
+// anything else is an error wrapping ErrInvalidStatus.
 func (s *AttemptState) UnmarshalText(text []byte) error {
-	for v := Planned; v <= Succeeded; v++ {
-		if attemptStateNames[v] == string(text) {
-			*s = v
-			return nil
-		}
-	}
-	return fmt.Errorf("retry: invalid attempt state %q: want planned, failed or succeeded", text)
+	return attemptStateNames.UnmarshalText(text, s)
 }

@@ -74,26 +74,28 @@ func FuzzEvaluate(f *testing.F) {
 			outcomes = append(outcomes, retry.Outcome{On: d + date.Date(int8(outs[i])), Succeeded: outs[i+1]&1 == 1})
 		}
 		st, err := p.Evaluate(d, outcomes)
-		_ = p.Window()
+		_ = p.W()
 		_ = p.String()
 		_, _ = p.Next(d, len(outcomes))
-		for range p.AttemptDates(d) {
-		}
+		_ = p.Dates(d)
 		if err != nil {
 			return
 		}
-		w := date.Date(p.Window())
+		if verr := st.Validate(); verr != nil {
+			t.Fatalf("Evaluate gave an invalid status: %v", verr)
+		}
+		w := date.Date(p.W())
 		switch st.State {
 		case retry.Retrying:
-			if !st.HasNext || st.Next <= d || st.Next > d+w || len(st.Attempts) != p.Attempts {
+			if st.Next == nil || st.NextOn() <= d || st.NextOn() > d+w || len(st.Attempts) != p.Attempts {
 				t.Fatalf("retrying: %+v", st)
 			}
 		case retry.Recovered:
-			if st.HasNext || st.Settled < d || st.Settled > d+w {
+			if st.Next != nil || st.SettledOn() < d || st.SettledOn() > d+w {
 				t.Fatalf("recovered: %+v", st)
 			}
 		case retry.Exhausted:
-			if st.HasNext || st.Settled != d+w || len(st.Attempts) != p.Attempts {
+			if st.Next != nil || st.SettledOn() != d+w || len(st.Attempts) != p.Attempts {
 				t.Fatalf("exhausted: %+v; want settled on %v", st, d+w)
 			}
 		default:

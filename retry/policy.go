@@ -1,12 +1,13 @@
 package retry
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"iter"
+	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/billcycle/billcycle/internal/jsonx"
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
 )
@@ -27,18 +28,18 @@ const MaxWindow = 3660
 type Policy struct {
 	// Attempts is N, the number of attempts after the failed charge; 0 means
 	// no retry period.
-	Attempts int `json:"attempts"`
+	Attempts int
 	// Offsets are optional custom days of the attempts, counted from the
 	// failed charge: strictly increasing, each at least 1 (1, 3, 5, 7, as in
 	// Stripe's or Chargebee's smart retries). When set, there must be exactly
 	// Attempts of them; when empty the attempts come one a day, 1 … N.
-	Offsets []int `json:"offsets,omitempty"`
+	Offsets []int
 	// OnExhausted says what happens when the last attempt fails; zero means
-	// Terminate.
-	OnExhausted Exhaustion `json:"on_exhausted,omitempty"`
+	// Terminate (see EffectiveOnExhausted).
+	OnExhausted Exhaustion
 	// LatePayment says how a payment made during the retry period counts;
-	// zero means KeepStart.
-	LatePayment LatePayment `json:"late_payment,omitempty"`
+	// zero means KeepStart (see EffectiveLatePayment).
+	LatePayment LatePayment
 }
 
 // Validate returns nil if p can work, and otherwise an error wrapping
@@ -69,10 +70,10 @@ func (p Policy) Validate() error {
 		}
 	}
 	if p.OnExhausted != 0 && !p.OnExhausted.Valid() {
-		return fmt.Errorf("%w: on_exhausted %d: want terminate, suspend or leave_unpaid", ErrInvalidPolicy, uint8(p.OnExhausted))
+		return fmt.Errorf("%w: %s: want terminate, suspend or leave_unpaid", ErrInvalidPolicy, p.OnExhausted)
 	}
 	if p.LatePayment != 0 && !p.LatePayment.Valid() {
-		return fmt.Errorf("%w: late_payment %d: want keep_start or restart_on_payment", ErrInvalidPolicy, uint8(p.LatePayment))
+		return fmt.Errorf("%w: %s: want keep_start or restart_on_payment", ErrInvalidPolicy, p.LatePayment)
 	}
 	return nil
 }
@@ -88,10 +89,11 @@ func (p Policy) ValidateFor(r period.Recurrence) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	if err := p.Validate(); err != nil {
+	w, err := p.Window()
+	if err != nil {
 		return err
 	}
-	if w, min := p.Window(), r.MinDays(); w >= min {
+	if min := r.MinDays(); w >= min {
 		return fmt.Errorf("%w: the last attempt comes %d days after the failed charge, and a %v period can be as short as %d days: want at most %d",
 			ErrRetryTooLong, w, r, min, min-1)
 	}
@@ -99,11 +101,20 @@ func (p Policy) ValidateFor(r period.Recurrence) error {
 }
 
 // Window returns the number of days from the failed charge to the last
-// attempt: the last offset, or Attempts when the attempts are one a day. It
-// is 0 when there is no retry period and for an invalid policy. The
-// customer keeps the service for Window days, on [D, D+Window).
-func (p Policy) Window() int {
-	if p.Validate() != nil || p.Attempts == 0 {
+// attempt: the last offset, or Attempts when the attempts are one a day;
+// 0 when there is no retry period. The customer keeps the service for
+// Window days, on [D, D+Window). It returns Validate's error for an
+// invalid policy.
+func (p Policy) Window() (int, error) {
+	if err := p.Validate(); err != nil {
+		return 0, err
+	}
+	return p.window(), nil
+}
+
+// window is Window for a valid policy.
+func (p Policy) window() int {
+	if p.Attempts == 0 {
 		return 0
 	}
 	return p.offset(p.Attempts - 1)
@@ -118,18 +129,18 @@ func (p Policy) offset(i int) int {
 	return i + 1
 }
 
-// Exhaustion returns OnExhausted with the default applied: Terminate when
-// OnExhausted is zero.
-func (p Policy) Exhaustion() Exhaustion {
+// EffectiveOnExhausted returns OnExhausted with the default applied:
+// Terminate when OnExhausted is zero.
+func (p Policy) EffectiveOnExhausted() Exhaustion {
 	if p.OnExhausted == 0 {
 		return Terminate
 	}
 	return p.OnExhausted
 }
 
-// Late returns LatePayment with the default applied: KeepStart when
-// LatePayment is zero.
-func (p Policy) Late() LatePayment {
+// EffectiveLatePayment returns LatePayment with the default applied:
+// KeepStart when LatePayment is zero.
+func (p Policy) EffectiveLatePayment() LatePayment {
 	if p.LatePayment == 0 {
 		return KeepStart
 	}
@@ -139,15 +150,14 @@ func (p Policy) Late() LatePayment {
 // Equal reports whether p and q describe the same policy: the same attempts
 // on the same days, and the same OnExhausted and LatePayment once the
 // defaults are applied. Policy{Attempts: 2} equals Policy{Attempts: 2,
-// Offsets: []int{1, 2}}.
+// Offsets: []int{1, 2}}. Invalid policies are equal only field by field.
 func (p Policy) Equal(q Policy) bool {
-	if p.Attempts != q.Attempts || p.Exhaustion() != q.Exhaustion() || p.Late() != q.Late() {
+	if p.Attempts != q.Attempts || p.EffectiveOnExhausted() != q.EffectiveOnExhausted() || p.EffectiveLatePayment() != q.EffectiveLatePayment() {
 		return false
 	}
 	pv, qv := p.Validate() == nil, q.Validate() == nil
 	if !pv || !qv {
-		// Invalid policies are equal only field by field.
-		return pv == qv && len(p.Offsets) == len(q.Offsets) && equalInts(p.Offsets, q.Offsets)
+		return pv == qv && slices.Equal(p.Offsets, q.Offsets)
 	}
 	for i := range p.Attempts {
 		if p.offset(i) != q.offset(i) {
@@ -157,55 +167,47 @@ func (p Policy) Equal(q Policy) bool {
 	return true
 }
 
-func equalInts(a, b []int) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
+// check validates p and failedOn: the policy, and failedOn and every
+// attempt day within the bounds of dates. It returns the window.
+func (p Policy) check(failedOn date.Date) (int, error) {
+	w, err := p.Window()
+	if err != nil {
+		return 0, err
 	}
-	return true
-}
-
-// checkDate returns an error wrapping period.ErrInvalidDate unless failedOn
-// and failedOn+window are within date.Min() … date.Max().
-func checkDate(failedOn date.Date, window int) error {
-	if failedOn < date.Min() || failedOn > date.Max()-date.Date(window) {
-		return fmt.Errorf("retry: failed charge on day number %d: %w: want a day from %v to %v",
-			int64(failedOn), period.ErrInvalidDate, date.Min(), date.Max()-date.Date(window))
+	if failedOn < period.MinDate || failedOn > period.MaxDate-date.Date(w) {
+		return 0, fmt.Errorf("%w: failed charge on day number %d (%s): want a day from %s to %s, so that the last attempt, %d days later, is by 9999-12-31",
+			period.ErrInvalidDate, int64(failedOn), failedOn, period.MinDate, period.MaxDate-date.Date(w), w)
 	}
-	return nil
+	return w, nil
 }
 
 // AttemptDates returns the planned attempts after a charge that failed on
 // failedOn, in order: failedOn + offset for each offset, so D+1 … D+N with
-// the default one a day. It yields nothing when there is no retry period,
-// when p is invalid, or when a date would fall outside date.Min() …
-// date.Max().
-func (p Policy) AttemptDates(failedOn date.Date) iter.Seq[date.Date] {
+// the default one a day; nothing when there is no retry period. It returns
+// an error wrapping ErrInvalidPolicy for an invalid policy and
+// period.ErrInvalidDate when an attempt would fall after 9999-12-31 or
+// failedOn is before 0001-01-01.
+func (p Policy) AttemptDates(failedOn date.Date) (iter.Seq[date.Date], error) {
+	if _, err := p.check(failedOn); err != nil {
+		return nil, err
+	}
 	return func(yield func(date.Date) bool) {
-		if p.Validate() != nil || checkDate(failedOn, p.Window()) != nil {
-			return
-		}
 		for i := range p.Attempts {
 			if !yield(failedOn + date.Date(p.offset(i))) {
 				return
 			}
 		}
-	}
+	}, nil
 }
 
 // Next returns the date of the attempt that follows failures failed
 // attempts after a charge that failed on failedOn: the first attempt for
 // 0 failures, the second for 1, and so on. It returns an error wrapping
 // ErrExhausted when failures reaches the number of attempts (at once for a
-// policy of 0 attempts), ErrInvalidCount for negative failures,
-// ErrInvalidPolicy for an invalid policy and period.ErrInvalidDate for a
-// failedOn too close to the ends of the calendar.
+// policy of 0 attempts), ErrInvalidCount for negative failures, and the
+// errors of AttemptDates.
 func (p Policy) Next(failedOn date.Date, failures int) (date.Date, error) {
-	if err := p.Validate(); err != nil {
-		return 0, err
-	}
-	if err := checkDate(failedOn, p.Window()); err != nil {
+	if _, err := p.check(failedOn); err != nil {
 		return 0, err
 	}
 	if failures < 0 {
@@ -218,11 +220,16 @@ func (p Policy) Next(failedOn date.Date, failures int) (date.Date, error) {
 }
 
 // GracePeriod returns the days on which the customer keeps the service after
-// a charge that failed on failedOn, while the attempts run: [D, D+Window).
-// It is empty, [D, D), when there is no retry period or p is invalid. The
-// service goes on after it only if a payment recovers the retry period.
-func (p Policy) GracePeriod(failedOn date.Date) period.Period {
-	return period.Period{Start: failedOn, End: failedOn + date.Date(p.Window())}
+// a charge that failed on failedOn, while the attempts run: [D, D+Window),
+// empty when there is no retry period. The service goes on after it only
+// if a payment recovers the retry period. It returns the errors of
+// AttemptDates.
+func (p Policy) GracePeriod(failedOn date.Date) (period.Period, error) {
+	w, err := p.check(failedOn)
+	if err != nil {
+		return period.Period{}, err
+	}
+	return period.Period{Start: failedOn, End: failedOn + date.Date(w)}, nil
 }
 
 // RenewedStart returns the first day of the renewed period when a charge
@@ -230,7 +237,7 @@ func (p Policy) GracePeriod(failedOn date.Date) period.Period {
 // days used without payment are deducted, not given again), paidOn under
 // RestartOnPayment.
 func (p Policy) RenewedStart(failedOn, paidOn date.Date) date.Date {
-	if p.Late() == RestartOnPayment {
+	if p.EffectiveLatePayment() == RestartOnPayment {
 		return paidOn
 	}
 	return failedOn
@@ -243,25 +250,29 @@ func (p Policy) String() string {
 		return fmt.Sprintf("invalid policy (%d attempts, offsets %v)", p.Attempts, p.Offsets)
 	}
 	if p.Attempts == 0 {
-		return "no retry, then " + p.Exhaustion().String()
+		return "no retry, then " + p.EffectiveOnExhausted().String()
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d attempts at ", p.Attempts)
+	p.list(&b, func(i int) string { return "D+" + strconv.Itoa(p.offset(i)) })
+	b.WriteString(", then " + p.EffectiveOnExhausted().String())
+	return b.String()
+}
+
+// list writes item(i) for every attempt, comma-separated, eliding the
+// middle of a long list.
+func (p Policy) list(b *strings.Builder, item func(i int) string) {
 	for i := range p.Attempts {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		if i == 8 && p.Attempts > 10 {
-			fmt.Fprintf(&b, "…, D+%d", p.offset(p.Attempts-1))
-			break
+			b.WriteString("…, " + item(p.Attempts-1))
+			return
 		}
-		fmt.Fprintf(&b, "D+%d", p.offset(i))
+		b.WriteString(item(i))
 	}
-	b.WriteString(", then " + p.Exhaustion().String())
-	return b.String()
 }
-
-type policyJSON Policy
 
 // MarshalJSON encodes p as {"attempts":3,"offsets":[1,3,5],
 // "on_exhausted":"suspend","late_payment":"keep_start"}, leaving out empty
@@ -271,27 +282,33 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(policyJSON(p))
+	var o jsonx.Object
+	o.Int("attempts", int64(p.Attempts))
+	if len(p.Offsets) > 0 {
+		o.Value("offsets", p.Offsets)
+	}
+	if p.OnExhausted != 0 {
+		o.Text("on_exhausted", p.OnExhausted)
+	}
+	if p.LatePayment != 0 {
+		o.Text("late_payment", p.LatePayment)
+	}
+	return o.Bytes()
 }
 
-// UnmarshalJSON decodes p from the form MarshalJSON writes and validates it.
-// Unknown fields are errors (a misspelt "attempts" would otherwise mean no
-// retry period), and so is any policy Validate rejects; the errors wrap
-// ErrInvalidPolicy. JSON null leaves p unchanged.
+// UnmarshalJSON decodes p from the form MarshalJSON writes ("attempts"
+// required) and validates it. Unknown fields are errors (a misspelt
+// "attempts" would otherwise mean no retry period), and so are duplicate
+// keys, values of the wrong type and any policy Validate rejects; the
+// errors wrap ErrInvalidPolicy and name the field. JSON null counts as
+// absent, and a whole null leaves p unchanged.
 func (p *Policy) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return nil
-	}
-	var raw policyJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("%w: decoding policy: %w", ErrInvalidPolicy, err)
-	}
-	v := Policy(raw)
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return jsonx.Unmarshal(data, p, ErrInvalidPolicy, Policy.Validate, func(v *Policy) []jsonx.Field {
+		return []jsonx.Field{
+			jsonx.Int("attempts", &v.Attempts).Required(),
+			jsonx.Ints("offsets", &v.Offsets),
+			jsonx.Text("on_exhausted", &v.OnExhausted),
+			jsonx.Text("late_payment", &v.LatePayment),
+		}
+	})
 }

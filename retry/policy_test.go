@@ -3,7 +3,6 @@ package retry_test
 import (
 	"encoding/json"
 	"errors"
-	"slices"
 	"strings"
 	"testing"
 
@@ -45,8 +44,8 @@ func TestValidate(t *testing.T) {
 		{"offset too far", retry.Policy{Attempts: 1, Offsets: []int{retry.MaxWindow + 1}}, retry.ErrInvalidPolicy, "last offset 3661"},
 		{"offsets fewer", retry.Policy{Attempts: 3, Offsets: []int{1, 2}}, retry.ErrInvalidPolicy, "2 offsets for 3 attempts"},
 		{"offsets more", retry.Policy{Attempts: 1, Offsets: []int{1, 2}}, retry.ErrInvalidPolicy, "2 offsets for 1 attempts"},
-		{"bad exhaustion", retry.Policy{OnExhausted: 4}, retry.ErrInvalidPolicy, "on_exhausted 4"},
-		{"bad late payment", retry.Policy{LatePayment: 9}, retry.ErrInvalidPolicy, "late_payment 9"},
+		{"bad exhaustion", retry.Policy{OnExhausted: 4}, retry.ErrInvalidPolicy, "on_exhausted(4)"},
+		{"bad late payment", retry.Policy{LatePayment: 9}, retry.ErrInvalidPolicy, "late_payment(9)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,9 +113,9 @@ func TestAttemptDatesAndNext(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := slices.Collect(tt.pol.AttemptDates(apr01))
+			got := tt.pol.Dates(apr01)
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.window, tt.pol.Window())
+			assert.Equal(t, tt.window, tt.pol.W())
 			if tt.pol.Validate() != nil {
 				return
 			}
@@ -133,7 +132,9 @@ func TestAttemptDatesAndNext(t *testing.T) {
 	}
 
 	// Stopping early.
-	for d := range (retry.Policy{Attempts: 5}).AttemptDates(apr01) {
+	seq, err := retry.Policy{Attempts: 5}.AttemptDates(apr01)
+	require.NoError(t, err)
+	for d := range seq {
 		assert.Equal(t, apr02, d)
 		break
 	}
@@ -151,7 +152,7 @@ func TestNextErrors(t *testing.T) {
 	require.ErrorIs(t, err, period.ErrInvalidDate)
 	_, err = pol.Next(date.Date(-1<<63), 0)
 	require.ErrorIs(t, err, period.ErrInvalidDate)
-	assert.Empty(t, slices.Collect(pol.AttemptDates(date.Max())))
+	assert.Empty(t, pol.Dates(date.Max()))
 }
 
 func TestEvaluate(t *testing.T) {
@@ -164,7 +165,7 @@ func TestEvaluate(t *testing.T) {
 		name     string
 		pol      retry.Policy
 		outcomes []retry.Outcome
-		state    retry.RetryState
+		state    retry.State
 		next     date.Date // zero: no next
 		settled  date.Date
 		attempts []retry.Attempt
@@ -196,12 +197,12 @@ func TestEvaluate(t *testing.T) {
 			st, err := tt.pol.Evaluate(apr01, tt.outcomes)
 			require.NoError(t, err)
 			assert.Equal(t, tt.state, st.State, "State")
-			assert.Equal(t, tt.next != 0, st.HasNext, "HasNext")
-			if st.HasNext && st.Next != tt.next {
-				t.Errorf("Next = %v; want %v", st.Next, tt.next)
+			assert.Equal(t, tt.next != 0, st.Next != nil, "HasNext")
+			if st.Next != nil && st.NextOn() != tt.next {
+				t.Errorf("Next = %v; want %v", st.NextOn(), tt.next)
 			}
-			if tt.state != retry.Retrying && st.Settled != tt.settled {
-				t.Errorf("Settled = %v; want %v", st.Settled, tt.settled)
+			if tt.state != retry.Retrying && st.SettledOn() != tt.settled {
+				t.Errorf("Settled = %v; want %v", st.SettledOn(), tt.settled)
 			}
 			assert.Equal(t, tt.attempts, st.Attempts)
 		})
@@ -257,10 +258,10 @@ func TestEvaluateLongPlannedListIsElided(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
-	assert.Equal(t, retry.Terminate, retry.Policy{}.Exhaustion())
-	assert.Equal(t, retry.KeepStart, retry.Policy{}.Late())
-	assert.Equal(t, retry.Suspend, retry.Policy{OnExhausted: retry.Suspend}.Exhaustion())
-	assert.Equal(t, retry.RestartOnPayment, retry.Policy{LatePayment: retry.RestartOnPayment}.Late())
+	assert.Equal(t, retry.Terminate, retry.Policy{}.EffectiveOnExhausted())
+	assert.Equal(t, retry.KeepStart, retry.Policy{}.EffectiveLatePayment())
+	assert.Equal(t, retry.Suspend, retry.Policy{OnExhausted: retry.Suspend}.EffectiveOnExhausted())
+	assert.Equal(t, retry.RestartOnPayment, retry.Policy{LatePayment: retry.RestartOnPayment}.EffectiveLatePayment())
 	assert.Equal(t, apr01, retry.Policy{}.RenewedStart(apr01, apr03))
 	assert.Equal(t, apr03, retry.Policy{LatePayment: retry.RestartOnPayment}.RenewedStart(apr01, apr03))
 }
@@ -298,7 +299,7 @@ func TestEnumText(t *testing.T) {
 		assert.Equal(t, c.text, string(b))
 		assert.Equal(t, c.text, c.v.String())
 	}
-	for _, bad := range []enum{retry.Exhaustion(0), retry.LatePayment(3), retry.RetryState(0), retry.AttemptState(4)} {
+	for _, bad := range []enum{retry.Exhaustion(0), retry.LatePayment(3), retry.State(0), retry.AttemptState(4)} {
 		_, err := bad.MarshalText()
 		assert.Error(t, err, bad.String())
 	}
@@ -310,7 +311,7 @@ func TestEnumText(t *testing.T) {
 	require.NoError(t, l.UnmarshalText([]byte("restart_on_payment")))
 	assert.Equal(t, retry.RestartOnPayment, l)
 	require.ErrorIs(t, l.UnmarshalText([]byte("")), retry.ErrInvalidPolicy)
-	var s retry.RetryState
+	var s retry.State
 	require.NoError(t, s.UnmarshalText([]byte("recovered")))
 	assert.Error(t, s.UnmarshalText([]byte("done")))
 	var as retry.AttemptState

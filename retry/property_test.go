@@ -43,7 +43,7 @@ func TestPropertyAttemptDates(t *testing.T) {
 		if err := p.Validate(); err != nil {
 			t.Fatalf("generated invalid policy %+v: %v", p, err)
 		}
-		got := slices.Collect(p.AttemptDates(d))
+		got := p.Dates(d)
 		if len(got) != p.Attempts {
 			t.Fatalf("%d attempt dates; want %d", len(got), p.Attempts)
 		}
@@ -62,14 +62,14 @@ func TestPropertyAttemptDates(t *testing.T) {
 			prev = a
 		}
 		if p.Attempts == 0 {
-			if p.Window() != 0 {
-				t.Fatalf("Window() = %d with no attempts", p.Window())
+			if p.W() != 0 {
+				t.Fatalf("Window() = %d with no attempts", p.W())
 			}
-		} else if last := got[len(got)-1]; last != d+date.Date(p.Window()) {
-			t.Fatalf("last attempt %v; want failedOn+Window = %v", last, d+date.Date(p.Window()))
+		} else if last := got[len(got)-1]; last != d+date.Date(p.W()) {
+			t.Fatalf("last attempt %v; want failedOn+Window = %v", last, d+date.Date(p.W()))
 		}
-		if gp := p.GracePeriod(d); gp.Start != d || gp.Days() != p.Window() {
-			t.Fatalf("GracePeriod = %v; want %d days from %v", gp, p.Window(), d)
+		if gp := p.Grace(d); gp.Start != d || gp.Days() != p.W() {
+			t.Fatalf("GracePeriod = %v; want %d days from %v", gp, p.W(), d)
 		}
 		k := rapid.IntRange(p.Attempts, p.Attempts+5).Draw(t, "past the end")
 		if _, err := p.Next(d, k); err == nil {
@@ -82,7 +82,7 @@ func TestPropertyEvaluate(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := genPolicy().Draw(t, "policy")
 		d := genDate().Draw(t, "failedOn")
-		dates := slices.Collect(p.AttemptDates(d))
+		dates := p.Dates(d)
 		k := rapid.IntRange(0, p.Attempts).Draw(t, "failures")
 		outs := make([]retry.Outcome, 0, k+1)
 		for _, a := range dates[:k] {
@@ -95,7 +95,7 @@ func TestPropertyEvaluate(t *testing.T) {
 			if k > 0 {
 				from = dates[k-1]
 			}
-			paidOn = date.Date(rapid.Int64Range(int64(from), int64(d)+int64(p.Window())).Draw(t, "paidOn"))
+			paidOn = date.Date(rapid.Int64Range(int64(from), int64(d)+int64(p.W())).Draw(t, "paidOn"))
 			outs = append(outs, retry.Outcome{On: paidOn, Succeeded: true})
 		}
 		st, err := p.Evaluate(d, outs)
@@ -104,25 +104,25 @@ func TestPropertyEvaluate(t *testing.T) {
 		}
 		switch {
 		case pay:
-			if st.State != retry.Recovered || st.Settled != paidOn || st.HasNext {
+			if st.State != retry.Recovered || st.SettledOn() != paidOn || st.Next != nil {
 				t.Fatalf("paid on %v: %+v", paidOn, st)
 			}
 			if len(st.Attempts) != k+1 || st.Attempts[k] != (retry.Attempt{On: paidOn, State: retry.Succeeded}) {
 				t.Fatalf("paid on %v: attempts %v", paidOn, st.Attempts)
 			}
 		case k == p.Attempts:
-			if st.State != retry.Exhausted || st.HasNext {
+			if st.State != retry.Exhausted || st.Next != nil {
 				t.Fatalf("all failed: %+v", st)
 			}
-			if st.Settled != d+date.Date(p.Window()) {
-				t.Fatalf("exhausted on %v; want failedOn+Window = %v", st.Settled, d+date.Date(p.Window()))
+			if st.SettledOn() != d+date.Date(p.W()) {
+				t.Fatalf("exhausted on %v; want failedOn+Window = %v", st.SettledOn(), d+date.Date(p.W()))
 			}
 			if len(st.Attempts) != p.Attempts {
 				t.Fatalf("exhausted with %d attempts listed; want %d", len(st.Attempts), p.Attempts)
 			}
 		default:
 			next, err := p.Next(d, k)
-			if err != nil || st.State != retry.Retrying || !st.HasNext || st.Next != next {
+			if err != nil || st.State != retry.Retrying || st.Next == nil || st.NextOn() != next {
 				t.Fatalf("after %d failures: %+v; Next = %v, %v", k, st, next, err)
 			}
 			if len(st.Attempts) != p.Attempts {
@@ -140,7 +140,7 @@ func TestPropertyEvaluate(t *testing.T) {
 		}
 		// Anything after a settled period is refused.
 		if st.State != retry.Retrying {
-			more := append(slices.Clone(outs), retry.Outcome{On: st.Settled + 1})
+			more := append(slices.Clone(outs), retry.Outcome{On: st.SettledOn() + 1})
 			if _, err := p.Evaluate(d, more); err == nil {
 				t.Fatalf("outcome after %v accepted", st.State)
 			}

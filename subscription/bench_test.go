@@ -1,6 +1,7 @@
 package subscription_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -60,7 +61,7 @@ func BenchmarkStateOn(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkState = s.StateOn(on)
+				sinkState = s.StatusOn(on).State
 			}
 		})
 	}
@@ -85,7 +86,7 @@ func BenchmarkTimelinePauses(b *testing.B) {
 		} else {
 			// The whole period that holds 2015-07-20 + year.
 			var w period.Period
-			for bp := range paused.Periods(d("2015-07-20")+year, d("2015-07-21")+year) {
+			for bp := range paused.Periods(period.Period{Start: d("2015-07-20") + year, End: d("2015-07-21") + year}) {
 				w = bp.Period
 			}
 			paused, err = paused.AddWholePeriodPause(decided, pause.WholePeriod{Periods: []period.Period{w}, Reason: "travel"})
@@ -94,7 +95,7 @@ func BenchmarkTimelinePauses(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	if n := len(paused.Pauses("")); n != 10 {
+	if n := len(slices.Collect(paused.Pauses(""))); n != 10 {
 		b.Fatalf("%d pauses; want 10", n)
 	}
 	span := period.Period{Start: start, End: start.AddDate(10, 0, 0)}

@@ -3,8 +3,8 @@ package subscription
 import (
 	"errors"
 	"fmt"
+	"strings"
 
-	"github.com/billcycle/billcycle/pause"
 	"github.com/rickb777/date/v2"
 )
 
@@ -30,33 +30,37 @@ var (
 	// ErrNoEnd reports an extension of a subscription whose end is not on a
 	// period boundary (open-ended, or terminating mid-period).
 	ErrNoEnd = errors.New("subscription: no termination on a period boundary to extend")
+	// ErrNoTerms reports a command given to the zero Subscription, which
+	// has no terms: make subscriptions with New, Replay or JSON decoding.
+	ErrNoTerms = errors.New("subscription: no terms (the zero Subscription)")
+	// ErrInvalidTerms reports terms that cannot work: a start or anchor
+	// outside the calendar, an anchor before the start or more than one
+	// period after it, a term that ends after 9999-12-31.
+	ErrInvalidTerms = errors.New("subscription: invalid terms")
+	// ErrInvalidView reports a view (a Status, a Timeline, an Action…)
+	// decoded from malformed JSON.
+	ErrInvalidView = errors.New("subscription: invalid view")
 	// ErrNotDue reports a payment event for a date on which no invoice is
 	// due, or for an invoice with no failed charge.
 	ErrNotDue = errors.New("subscription: no payment due")
 
 	// ErrPeriodInvoiced reports a pause, or the deletion of one, that would
-	// change an invoice already issued on the command's date. It is
-	// pause.ErrPeriodInvoiced.
-	ErrPeriodInvoiced = pause.ErrPeriodInvoiced
-	// ErrReasonRequired reports a pause without a reason. It is
-	// pause.ErrReasonRequired.
-	ErrReasonRequired = pause.ErrReasonRequired
+	// change an invoice already issued on the command's date.
+	ErrPeriodInvoiced = errors.New("subscription: period already invoiced")
 	// ErrNotBillingPeriod reports a whole-period pause of a range that is not
-	// exactly one of the subscription's billing periods. It is
-	// pause.ErrNotBillingPeriod.
-	ErrNotBillingPeriod = pause.ErrNotBillingPeriod
-	// ErrOverlap reports a pause overlapping another. It is pause.ErrOverlap.
-	ErrOverlap = pause.ErrOverlap
+	// exactly one of the subscription's billing periods.
+	ErrNotBillingPeriod = errors.New("subscription: not a billing period")
+	// ErrOverlap reports a pause that shares days with another pause.
+	ErrOverlap = errors.New("subscription: overlaps another pause")
 	// ErrPauseNotFound reports the deletion of a pause that does not exist
-	// or was already deleted. It is pause.ErrPauseNotFound.
-	ErrPauseNotFound = pause.ErrPauseNotFound
+	// or was already deleted.
+	ErrPauseNotFound = errors.New("subscription: pause not found")
 	// ErrOrphanPause reports a command that would leave a whole-period pause
 	// on a period that is no longer a billing period: the deletion of a
 	// pause whose extension added it, or a renewal (restart, late payment
 	// under retry.RestartOnPayment, plan change to another recurrence) that
-	// re-anchors the schedule under it. Delete that pause first. It is
-	// pause.ErrOrphanPause.
-	ErrOrphanPause = pause.ErrOrphanPause
+	// re-anchors the schedule under it. Delete that pause first.
+	ErrOrphanPause = errors.New("subscription: a whole-period pause would no longer name a billing period")
 )
 
 // TransitionError reports a command that the subscription's state on the
@@ -100,9 +104,15 @@ type EventError struct {
 	Err error
 }
 
-// Error returns the index, the event's kind and date, and the reason.
+// Error returns the index, the event's kind and date, and the reason, with
+// one package prefix: "subscription: event 2 (restart on 2021-11-01): not
+// suspended: …".
 func (e *EventError) Error() string {
-	return fmt.Sprintf("subscription: event %d (%s on %s): %v", e.Index, e.Event.Kind, e.Event.Date, e.Err)
+	reason := "unknown reason"
+	if e.Err != nil {
+		reason = strings.TrimPrefix(e.Err.Error(), "subscription: ")
+	}
+	return fmt.Sprintf("subscription: event %d (%s on %s): %s", e.Index, e.Event.Kind, e.Event.Date, reason)
 }
 
 // Unwrap returns the reason, so that errors.Is sees through an EventError.

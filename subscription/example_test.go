@@ -27,7 +27,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	invs, err := sub.Invoices(period.MustParseDate("2021-10-01"), period.MustParseDate("2022-01-01"))
+	invs, err := collect(sub.Invoices(period.Period{Start: period.MustParseDate("2021-10-01"), End: period.MustParseDate("2022-01-01")}))
 	if err != nil {
 		panic(err)
 	}
@@ -86,7 +86,7 @@ func ExampleSubscription_Preview() {
 	for _, ti := range p.After.Invoices {
 		fmt.Println("after:", ti.Invoice.IssueDate, ti.Invoice.Period, ti.Invoice.Total)
 	}
-	fmt.Println("unchanged:", sub.StateOn(restart))
+	fmt.Println("unchanged:", sub.StatusOn(restart).State)
 	// Output:
 	// before: 1 invoice(s)
 	// after: 2021-10-01 [2021-10-01, 2021-11-01) 10.00 EUR
@@ -107,8 +107,8 @@ func ExampleSubscription_AddWholePeriodPause() {
 	}
 	end, _ := sub.TerminationDate()
 	fmt.Println("termination:", end)
-	fmt.Println("2025-04-20:", sub.StateOn(period.MustParseDate("2025-04-20")))
-	for bp := range sub.Periods(period.MustParseDate("2025-03-15"), period.MustParseDate("2025-06-15")) {
+	fmt.Println("2025-04-20:", sub.StatusOn(period.MustParseDate("2025-04-20")).State)
+	for bp := range sub.Periods(period.Period{Start: period.MustParseDate("2025-03-15"), End: period.MustParseDate("2025-06-15")}) {
 		if bp.Paused {
 			fmt.Println(bp.Period, "paused:", bp.PauseReason)
 		} else {
@@ -138,14 +138,16 @@ func ExampleSubscription_RecordPaymentFailure() {
 	due := period.MustParseDate("2024-04-01")
 	sub, _ = sub.RecordPaymentFailure(due, due)
 	sub, _ = sub.RecordPaymentFailure(period.MustParseDate("2024-04-02"), due)
-	for _, a := range sub.RetryPeriods()[0].Status.Attempts {
-		fmt.Println(a.On, a.State)
+	for rp := range sub.RetryPeriods() {
+		for _, a := range rp.Attempts {
+			fmt.Println(a.On, a.State)
+		}
 	}
-	fmt.Println("2024-04-02:", sub.StateOn(period.MustParseDate("2024-04-02")))
+	fmt.Println("2024-04-02:", sub.StatusOn(period.MustParseDate("2024-04-02")).State)
 
 	// The customer pays on 2024-04-03: the renewed period still starts on the 1st.
 	sub, _ = sub.RecordPayment(period.MustParseDate("2024-04-03"), due)
-	fmt.Println("2024-04-03:", sub.StateOn(period.MustParseDate("2024-04-03")))
+	fmt.Println("2024-04-03:", sub.StatusOn(period.MustParseDate("2024-04-03")).State)
 	next, _ := sub.NextRenewal(period.MustParseDate("2024-04-03"))
 	fmt.Println("next renewal:", next)
 	// Output:

@@ -2,51 +2,33 @@ package subscription
 
 import (
 	"fmt"
+	"slices"
 
-	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
 )
 
-// slotOf reports whether p is exactly one billing period of the runs, before
-// the termination date.
-func (m *model) slotOf(p period.Period) bool {
-	end, hasEnd := m.endDate()
-	if hasEnd && p.Start >= end {
-		return false
-	}
-	for i := len(m.runs) - 1; i >= 0; i-- {
-		r := m.runs[i]
-		if p.Start < r.sched.Boundary(r.firstK) || p.Start >= r.until {
-			continue
-		}
-		k, _ := r.sched.Index(p.Start)
-		return r.sched.Boundary(k) == p.Start && r.sched.Boundary(k+1) == p.End
-	}
-	return false
-}
-
 func (m *model) addPause(idx int, e Event) error {
-	rec := pauseRec{id: idx, on: e.Date, flex: e.Flexible, whole: e.WholePeriod, fee: m.cur().plan.Pauses.Fee}
+	// The event is the log's own copy: the pause may share it.
+	rec := pauseRec{id: idx, on: e.Date, fee: m.cur.plan.Pauses.Fee, flex: e.Flexible, whole: e.WholePeriod}
 	if err := m.checkPolicy(rec); err != nil {
 		return err
 	}
 	end, hasEnd := m.endDate()
 	for _, r := range rec.ranges() {
-		if r.Start < m.start || (hasEnd && r.End > end) {
-			return fmt.Errorf("%w: pause %s outside the subscription's life [%s, %s)", pause.ErrInvalidPause, r, m.start, endText(end, hasEnd))
-		}
-		for _, other := range m.activePauses() {
-			for _, o := range other.ranges() {
-				if r.Overlaps(o) {
-					return fmt.Errorf("%w: %s overlaps pause %d on %s", ErrOverlap, r, other.id, o)
-				}
+		if r.Start < m.t.start || (hasEnd && r.End > end) {
+			if rec.whole != nil {
+				return fmt.Errorf("%w: %s outside the subscription's life [%s, %s)", ErrNotBillingPeriod, r, m.t.start, endText(end, hasEnd))
 			}
+			return fmt.Errorf("%w: pause %s outside the subscription's life [%s, %s)", pause.ErrInvalidPause, r, m.t.start, endText(end, hasEnd))
+		}
+		if o, ok := m.pidx.overlap(r); ok {
+			return fmt.Errorf("%w: %s overlaps pause %d on %s", ErrOverlap, r, m.pauses[o.pause].id, o.days)
 		}
 	}
+	future := m.withChange() // the schedule after a pending plan change
 	if w := rec.whole; w != nil {
-		future := m.withChange() // the schedule after a pending plan change
 		for _, p := range w.Periods {
 			if !future.slotOf(p) {
 				return fmt.Errorf("%w: %s", ErrNotBillingPeriod, p)
@@ -56,68 +38,109 @@ func (m *model) addPause(idx int, e Event) error {
 			}
 		}
 	}
-	if m.end != forever {
-		rec.shiftsEnd = true
-	}
 	if f := rec.flex; f != nil {
-		if f.Extension.Periods > 0 {
-			cmdEnd := m.commandEnd()
-			_, onBoundary := m.shiftEnd(cmdEnd, 0)
-			termEnd, hasTerm := m.termEnd()
-			switch {
-			case cmdEnd != forever && onBoundary && (!hasTerm || cmdEnd <= termEnd):
-				// The extension's periods come after the end a command set.
-				rec.extStart = m.countedBefore(cmdEnd)
-			case m.plan.Periods > 0 && cmdEnd == forever:
-				// They come after the term and the extensions before them,
-				// even while suspended, when the term's end is not known.
-				rec.extStart = m.plan.Periods + m.pauseAdds()
-			default:
-				return fmt.Errorf("%w: extension by %d periods on %s", ErrNoEnd, f.Extension.Periods, e.Date)
-			}
+		if err := m.placeExtension(&rec, e.Date); err != nil {
+			return err
 		}
 		for _, o := range f.Overrides {
-			if !m.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {
+			if !future.slotOf(o.Period) || !o.Period.Overlaps(f.Days) {
 				return fmt.Errorf("%w: override of %s, not a billing period touched by %s", ErrNotBillingPeriod, o.Period, f.Days)
 			}
 		}
 	}
-	after := m.clone()
-	after.pauses = append(after.pauses, rec)
-	if err := sameIssued(m, after, rec, e.Date); err != nil {
+	if err := m.setPauses(append(slices.Clip(m.pauses), rec), rec, e.Date); err != nil {
 		return err
 	}
-	m.pauses = after.pauses
+	if rec.flex != nil {
+		m.creditPause(e.Date, rec.flex.Days, idx, rec.flex.Reason)
+	}
+	return nil
+}
+
+// setPauses replaces the pauses with those given, which add or remove
+// pause p on date on, unless that would change the past: an invoice
+// issued by on (ErrPeriodInvoiced), or the days before on, which a
+// termination moved before on would make terminated. The automatic
+// suspension for an invalid payment method moves with the renewals the
+// pauses skip.
+func (m *model) setPauses(pauses []pauseRec, p pauseRec, on date.Date) error {
+	after := m.withPauses(pauses)
+	if err := sameIssued(m, after, p, on); err != nil {
+		return err
+	}
+	if end, ok := after.endDate(); ok && end < on {
+		return fmt.Errorf("%w: the subscription would have ended on %s, before %s", ErrPeriodInvoiced, end, on)
+	}
+	m.pauses, m.pidx = after.pauses, after.pidx
+	if m.pend.autoAt != forever {
+		m.planAutoSuspension(m.invalidAt, m.pend.autoCause)
+	}
+	return nil
+}
+
+// placeExtension sets where the periods of a flexible pause's extension
+// count towards the term: after the end a command set, or after the term
+// and the extensions before them. It returns ErrNoEnd when the
+// subscription has no end on a period boundary to extend.
+func (m *model) placeExtension(rec *pauseRec, on date.Date) error {
+	n := rec.flex.Extension.Periods
+	if n == 0 {
+		return nil
+	}
+	cmdEnd := m.commandEnd()
+	_, onBoundary := m.shiftEnd(cmdEnd, 0)
+	termEnd, hasTerm := m.termEnd()
+	switch {
+	case cmdEnd != forever && onBoundary && (!hasTerm || cmdEnd <= termEnd):
+		rec.extStart = m.countedBefore(cmdEnd)
+	case m.t.plan.Periods > 0 && cmdEnd == forever:
+		// They come after the term and the extensions before them, even
+		// while suspended, when the term's end is not known.
+		rec.extStart = m.t.plan.Periods + m.pauseAdds()
+	default:
+		return fmt.Errorf("%w: extension by %d periods on %s", ErrNoEnd, n, on)
+	}
 	return nil
 }
 
 func (m *model) deletePause(e Event) error {
-	i := -1
-	for j, p := range m.pauses {
-		if p.id == e.PauseID && !p.deleted {
-			i = j
+	i := slices.IndexFunc(m.pauses, func(p pauseRec) bool { return p.id == *e.PauseID })
+	if i < 0 {
+		return fmt.Errorf("%w: pause %d on %s", ErrPauseNotFound, *e.PauseID, e.Date)
+	}
+	gone := m.pauses[i]
+	pauses := slices.Delete(slices.Clone(m.pauses), i, i+1)
+	for j := range pauses {
+		// The extensions after the one deleted come that many periods
+		// earlier.
+		if p := &pauses[j]; gone.adds() > 0 && p.adds() > 0 && p.extStart > gone.extStart {
+			p.extStart -= gone.adds()
 		}
 	}
-	if i < 0 {
-		return fmt.Errorf("%w: pause %d on %s", ErrPauseNotFound, e.PauseID, e.Date)
-	}
-	after := m.clone()
-	after.pauses[i].deleted = true
-	for _, p := range after.activePauses() {
+	after := m.withPauses(pauses).withChange()
+	end, hasEnd := m.endDate() // a pause past the end already is moot
+	for j := range pauses {
+		p := &pauses[j]
 		if p.whole == nil {
 			continue
 		}
 		for _, pp := range p.whole.Periods {
-			if !after.slotOf(pp) {
-				return fmt.Errorf("%w: pause %d on %s stands on a period that pause %d added; delete it first", ErrOrphanPause, p.id, pp, e.PauseID)
+			if !(hasEnd && pp.Start >= end) && !after.slotOf(pp) {
+				return fmt.Errorf("%w: pause %d on %s stands on a period that pause %d added; delete it first", ErrOrphanPause, p.id, pp, gone.id)
 			}
 		}
 	}
-	if err := sameIssued(m, after, m.pauses[i], e.Date); err != nil {
-		return err
+	return m.setPauses(pauses, gone, e.Date)
+}
+
+// withPauses returns a copy of m with the given pauses.
+func (m *model) withPauses(pauses []pauseRec) *model {
+	c := m.clone()
+	c.pauses, c.pidx = pauses, nil
+	if len(pauses) > 0 {
+		c.pidx = newPauseIndex(pauses)
 	}
-	m.pauses = after.pauses
-	return nil
+	return c
 }
 
 // sameIssued returns an error wrapping ErrPeriodInvoiced if before and
@@ -137,24 +160,23 @@ func sameIssued(before, after *model, p pauseRec, d date.Date) error {
 	}
 	a, errA := before.issued(from, d+1)
 	b, errB := after.issued(from, d+1)
-	if errA != nil || errB != nil {
-		return fmt.Errorf("subscription: pause on %s: %w", d, firstErr(errA, errB))
+	if err := cmpOr(errA, errB); err != nil {
+		return err
 	}
 	for i := range max(len(a), len(b)) {
 		if i >= len(a) || i >= len(b) || !a[i].Equal(b[i]) {
-			var which period.Period
-			if i < len(a) {
-				which = a[i].Period
-			} else {
-				which = b[i].Period
+			which := a
+			if i >= len(a) {
+				which = b
 			}
-			return fmt.Errorf("%w: the invoice of %s was issued on or before %s", ErrPeriodInvoiced, which, d)
+			return fmt.Errorf("%w: the invoice of %s was issued on or before %s", ErrPeriodInvoiced, which[i].Period, d)
 		}
 	}
 	return nil
 }
 
-func firstErr(errs ...error) error {
+// cmpOr returns the first error that is not nil.
+func cmpOr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -173,10 +195,12 @@ func endText(end date.Date, ok bool) string {
 // checkPolicy checks a new pause against the contract's pause policy. A
 // whole-period pause of consecutive periods counts as one pause.
 func (m *model) checkPolicy(rec pauseRec) error {
-	pol := m.cur().plan.Pauses
+	pol := m.cur.plan.Pauses
 	var taken []period.Period
-	for _, p := range m.activePauses() {
-		taken = append(taken, p.ranges()...)
+	if pol.MaxPausesPerYear > 0 || pol.MaxDaysPerYear > 0 {
+		for i := range m.pauses {
+			taken = append(taken, m.pauses[i].ranges()...)
+		}
 	}
 	var spans []period.Period
 	for _, r := range rec.ranges() {
@@ -188,42 +212,17 @@ func (m *model) checkPolicy(rec pauseRec) error {
 	}
 	for _, r := range spans {
 		if err := pol.Check(r, rec.on, taken); err != nil {
-			return fmt.Errorf("subscription: pause %s (%s): %w", r, rec.reason(), err)
+			return fmt.Errorf("%w (pause %s, %s)", err, r, rec.reason())
 		}
 		taken = append(taken, r)
 	}
 	return nil
 }
 
-// feeLines returns the freeze fee lines that belong on the invoice of slot
-// s: each pause's fee goes on the first invoice issued after the pause was
-// decided.
-func (m *model) feeLines(s slot) ([]invoice.Line, error) {
-	var lines []invoice.Line
-	for _, p := range m.pauses {
-		if p.deleted || p.fee == nil {
-			continue
-		}
-		target, ok := m.firstBilledAfter(p.on)
-		if !ok || target != s.p {
-			continue
-		}
-		amount, err := p.fee.Amount(m.runs[s.run].plan.Price.Recurring)
-		if err != nil {
-			return nil, err
-		}
-		lines = append(lines, invoice.Line{Kind: invoice.LineFee, Description: "pause fee: " + p.reason(),
-			Period: s.p, Quantity: 1, UnitPrice: amount, Amount: amount})
+// pausedOn returns the pause that covers day d, and false if none does.
+func (m *model) pausedOn(d date.Date) (*pauseRec, bool) {
+	if i := m.pidx.pausedIn(d); i >= 0 && m.pidx.paused[i].days.Contains(d) {
+		return &m.pauses[m.pidx.paused[i].pause], true
 	}
-	return lines, nil
-}
-
-// firstBilledAfter returns the period of the first invoice issued after d.
-func (m *model) firstBilledAfter(d date.Date) (period.Period, bool) {
-	for s := range m.slots(d, forever) {
-		if s.paused == nil && !m.freeTrial(s) && m.issueDate(s) > d {
-			return s.p, true
-		}
-	}
-	return period.Period{}, false
+	return nil, false
 }

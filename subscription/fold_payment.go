@@ -2,104 +2,164 @@ package subscription
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 
+	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
 	"github.com/rickb777/date/v2"
 )
 
-func (m *model) paymentFailed(e Event) error {
-	if i := m.openRetry; i >= 0 && m.retries[i].due == e.Due && e.Date > e.Due {
-		rr := &m.retries[i]
-		outcomes := append(rr.outcomes[:len(rr.outcomes):len(rr.outcomes)], retry.Outcome{On: e.Date})
-		st, err := rr.policy.Evaluate(rr.due, outcomes)
+// retryFor returns the index of the settled retry period of the invoice
+// due on due, or -1.
+func (m *model) retryFor(due date.Date) int {
+	n := m.nretries()
+	i := sort.Search(n, func(i int) bool { return m.retry(i).due >= due })
+	if i == n || m.retry(i).due != due {
+		return -1
+	}
+	return i
+}
+
+func (m *model) paymentFailed(e Event, idx int) error {
+	if r := m.open; r != nil && r.due == e.due() && e.Date > e.due() {
+		c := *r
+		c.outcomes = append(slices.Clip(r.outcomes), retry.Outcome{On: e.Date})
+		st, err := c.policy.Evaluate(c.due, c.outcomes)
 		if err != nil {
 			return err
 		}
-		rr.outcomes, rr.status = outcomes, st
+		m.open = &c
 		if st.State == retry.Exhausted {
-			m.exhaust(i, st.Settled)
+			m.exhaust(*st.Settled, idx)
 		}
 		return nil
 	}
-	if e.Date != e.Due {
-		return fmt.Errorf("%w: failed attempt on %s for %s: no retry period open for it", ErrNotDue, e.Date, e.Due)
+	if e.Date != e.due() {
+		return fmt.Errorf("%w: failed attempt on %s for %s: no retry period open for it", ErrNotDue, e.Date, e.due())
 	}
-	if m.status == Suspended || m.openRetry >= 0 {
+	if m.status == Suspended || m.open != nil {
 		return m.refusal(e)
 	}
-	invs, err := m.issued(e.Due, e.Due+1)
+	if m.retryFor(e.due()) >= 0 {
+		return fmt.Errorf("%w: the charge of the invoice issued on %s already failed", ErrNotDue, e.due())
+	}
+	invs, err := m.issued(e.due(), e.due()+1)
 	if err != nil {
 		return err
 	}
 	if len(invs) == 0 || invs[len(invs)-1].Total.IsZero() {
-		return fmt.Errorf("%w: no invoice to charge is issued on %s", ErrNotDue, e.Due)
+		return fmt.Errorf("%w: no invoice to charge is issued on %s", ErrNotDue, e.due())
 	}
-	pol := m.cur().plan.Retry
-	st, err := pol.Evaluate(e.Due, nil)
+	pol := m.cur.plan.Retry
+	st, err := pol.Evaluate(e.due(), nil)
 	if err != nil {
 		return err
 	}
-	m.retries = append(m.retries, retryRec{due: e.Due, policy: pol, status: st, closed: forever})
-	i := len(m.retries) - 1
+	m.open = &retryRec{due: e.due(), policy: pol, closed: forever, paidLate: forever, inv: invs[len(invs)-1]}
 	if st.State == retry.Exhausted {
-		m.exhaust(i, e.Due)
+		m.exhaust(e.due(), idx)
 		return nil
 	}
-	m.openRetry = i
-	m.setState(e.Date, PastDue, 0)
+	m.setState(e.Date, PastDue, 0, idx)
 	return nil
 }
 
-// exhaust applies the outcome of a retry period whose last attempt failed
-// on d: termination or suspension from d, as the policy says, then the
-// automatic suspension rule on unpaid invoices.
-func (m *model) exhaust(i int, d date.Date) {
-	rr := &m.retries[i]
-	rr.unpaid = true
-	m.unpaid++
-	m.openRetry = -1
-	switch rr.policy.Exhaustion() {
-	case retry.Suspend:
-		m.suspend(d, PaymentDue)
-	case retry.Terminate:
-		m.terminate(d)
-	default:
-		m.setState(d, m.running(), 0)
+// settleOpen moves the retry period in progress to the settled ones. cut
+// is the day the service stops, if it does: a failed invoice issued on it
+// is kept as an orphan.
+func (m *model) settleOpen(cut date.Date) *retryRec {
+	r := m.open
+	m.open = nil
+	if cut <= r.inv.Period.Start && m.tail == nil {
+		m.orphans = m.orphans.push(m.nretries())
 	}
-	if n := m.cur().plan.Suspension.UnpaidInvoices; n > 0 && m.unpaid >= n {
-		m.suspend(d, PaymentDue)
+	return m.pushRetry(*r)
+}
+
+// exhaust applies the outcome of the retry period in progress, whose last
+// attempt failed on d: termination or suspension from d, as the policy
+// says, then the automatic suspension rule on unpaid invoices.
+func (m *model) exhaust(d date.Date, cause int) {
+	policy := m.open.policy
+	cut := forever
+	if policy.EffectiveOnExhausted() != retry.LeaveUnpaid {
+		cut = d
+	}
+	r := m.settleOpen(cut)
+	switch policy.EffectiveOnExhausted() {
+	case retry.Suspend:
+		m.suspend(d, PaymentDue, cause)
+	case retry.Terminate:
+		m.terminate(d, cause)
+	default:
+		m.setState(d, m.running(), 0, cause)
+	}
+	if n := m.cur.plan.Suspension.UnpaidInvoices; n > 0 && m.unpaid() >= n {
+		m.suspend(d, PaymentDue, cause)
+	}
+	if m.status == Suspended && m.cur.plan.billing() == InAdvance {
+		// The period whose renewal charge was never paid did not run: a
+		// restart from now on renews (rule 8).
+		m.unpaidFrom = r.due
 	}
 }
 
-func (m *model) paymentSucceeded(e Event) error {
-	if i := m.openRetry; i >= 0 && m.retries[i].due == e.Due {
-		rr := &m.retries[i]
-		outcomes := append(rr.outcomes[:len(rr.outcomes):len(rr.outcomes)], retry.Outcome{On: e.Date, Succeeded: true})
-		st, err := rr.policy.Evaluate(rr.due, outcomes)
-		if err != nil {
+// closeRetry stops the retry period in progress on d, for a suspension or
+// a termination: no attempt is planned from d on, and the invoice stays
+// unpaid until a payment comes.
+func (m *model) closeRetry(d date.Date) {
+	if m.open == nil {
+		return
+	}
+	c := *m.open
+	c.closed = d
+	m.open = &c
+	m.settleOpen(d)
+}
+
+// unpaid returns the number of unpaid invoices.
+func (m *model) unpaid() int {
+	n := 0
+	for i := range m.nretries() {
+		if m.retry(i).unpaid() {
+			n++
+		}
+	}
+	return n
+}
+
+func (m *model) paymentSucceeded(e Event, idx int) error {
+	if r := m.open; r != nil && r.due == e.due() {
+		c := *r
+		c.outcomes = append(slices.Clip(r.outcomes), retry.Outcome{On: e.Date, Succeeded: true})
+		if _, err := c.policy.Evaluate(c.due, c.outcomes); err != nil {
 			return err
 		}
-		rr.outcomes, rr.status = outcomes, st
-		m.openRetry = -1
-		if rr.policy.Late() == retry.RestartOnPayment && e.Date > e.Due {
-			// The renewed period starts on the payment date. The invoice
-			// issued on the due date stays as it was and pays for it.
-			c := m.cur()
-			advance := c.plan.billing() == InAdvance
-			m.newRun(e.Date, c.plan, !advance)
-			m.cur().prepaid = advance
-			m.setState(e.Date, m.running(), 0)
-			return m.checkWholePauses(e.Due, "late payment")
+		m.open = &c
+		m.settleOpen(forever)
+		if c.policy.EffectiveLatePayment() == retry.RestartOnPayment && e.Date > e.due() {
+			// The renewed period starts on the payment date, with its own
+			// invoice: the failed invoice's period did not run, and a
+			// credit note gives it back whole.
+			m.credit(e.Date, period.Period{Start: e.due(), End: e.due() + 1}, true, idx, "restart on payment")
+			m.newRun(e.Date, m.cur.plan, true, idx)
+			m.setState(e.Date, m.running(), 0, idx)
+			return m.checkWholePauses(e.due(), "late payment")
 		}
-		m.setState(e.Date, m.running(), 0)
+		m.setState(e.Date, m.running(), 0, idx)
 		return nil
 	}
-	for i := range m.retries {
-		if rr := &m.retries[i]; rr.due == e.Due && rr.unpaid {
-			rr.unpaid = false
-			m.unpaid--
-			return nil
-		}
+	i := m.retryFor(e.due())
+	if i < 0 || !m.retry(i).unpaid() {
+		return fmt.Errorf("%w: payment on %s for %s: no unpaid invoice issued on that day", ErrNotDue, e.Date, e.due())
 	}
-	return fmt.Errorf("%w: payment on %s for %s: no failed charge for that invoice", ErrNotDue, e.Date, e.Due)
+	r := *m.retry(i)
+	r.paidLate = e.Date
+	m.retries = m.retries.set(i, r)
+	if m.unpaidFrom == r.due {
+		// The period was paid after all: it ran.
+		m.unpaidFrom = forever
+	}
+	return nil
 }

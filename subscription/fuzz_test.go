@@ -2,6 +2,7 @@ package subscription_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/billcycle/billcycle/pause"
@@ -78,10 +79,10 @@ func FuzzSubscriptionJSON(f *testing.F) {
 			}
 		}
 		// The other views must not panic either.
-		_ = s.StateOn(s.Start() + 1000)
+		_ = s.StatusOn(s.Start() + 1000).State
 		_, _ = s.TerminationDate()
-		_ = s.RetryPeriods()
-		_ = s.Pauses("")
+		_ = slices.Collect(s.RetryPeriods())
+		_ = slices.Collect(s.Pauses(""))
 		if _, err := json.Marshal(s); err != nil {
 			t.Fatalf("a decoded subscription does not encode: %v", err)
 		}

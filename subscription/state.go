@@ -1,6 +1,6 @@
 package subscription
 
-import "fmt"
+import "github.com/billcycle/billcycle/internal/enum"
 
 // State is the state of a subscription on a date. The zero State is invalid.
 type State uint8
@@ -28,17 +28,15 @@ const (
 	Terminated
 )
 
-var stateNames = [...]string{Pending: "pending", Trial: "trial", Active: "active",
-	SuspensionScheduled: "suspension_scheduled", Suspended: "suspended", Paused: "paused",
-	PastDue: "past_due", Terminated: "terminated"}
+var stateNames = enum.New[State]("state", ErrInvalidView, "pending", "trial", "active",
+	"suspension_scheduled", "suspended", "paused", "past_due", "terminated")
 
-// String returns the lower-case name of the state, such as "past_due".
-func (s State) String() string {
-	if s >= Pending && s <= Terminated {
-		return stateNames[s]
-	}
-	return fmt.Sprintf("state(%d)", uint8(s))
-}
+// String returns the lower-case name of the state, such as "past_due", or
+// "state(N)" for an invalid state.
+func (s State) String() string { return stateNames.String(s) }
+
+// Valid reports whether s is one of the states.
+func (s State) Valid() bool { return stateNames.Valid(s) }
 
 // Entitled reports whether a customer may use the service in state s:
 // trial, active, suspension scheduled and past due are entitled.
@@ -46,15 +44,13 @@ func (s State) Entitled() bool {
 	return s == Trial || s == Active || s == SuspensionScheduled || s == PastDue
 }
 
-// MarshalText encodes the state as its lower-case name.
-func (s State) MarshalText() ([]byte, error) { return marshalEnum("state", stateNames[:], uint8(s)) }
+// MarshalText encodes the state as its lower-case name; an invalid state
+// is an error wrapping ErrInvalidView.
+func (s State) MarshalText() ([]byte, error) { return stateNames.MarshalText(s) }
 
-// UnmarshalText decodes a state from its lower-case name.
-func (s *State) UnmarshalText(b []byte) error {
-	v, err := unmarshalEnum("state", stateNames[:], b)
-	*s = State(v)
-	return err
-}
+// UnmarshalText decodes a state from its lower-case name; any other text
+// is an error wrapping ErrInvalidView.
+func (s *State) UnmarshalText(b []byte) error { return stateNames.UnmarshalText(b, s) }
 
 // Reason says why a subscription is suspended. The zero Reason means none.
 type Reason uint8
@@ -71,33 +67,27 @@ const (
 	PaymentMethodInvalid
 )
 
-var reasonNames = [...]string{ByBusiness: "by_business", PaymentDue: "payment_due", PaymentMethodInvalid: "payment_method_invalid"}
+var reasonNames = enum.New[Reason]("reason", ErrInvalidEvent, "by_business", "payment_due", "payment_method_invalid")
 
-// String returns the lower-case name of the reason, such as "payment_due".
+// String returns the lower-case name of the reason, such as "payment_due",
+// "none" for the zero Reason, or "reason(N)" for an invalid one.
 func (r Reason) String() string {
-	if r >= ByBusiness && r <= PaymentMethodInvalid {
-		return reasonNames[r]
-	}
 	if r == 0 {
 		return "none"
 	}
-	return fmt.Sprintf("reason(%d)", uint8(r))
+	return reasonNames.String(r)
 }
 
 // Valid reports whether r is one of the defined reasons.
-func (r Reason) Valid() bool { return r >= ByBusiness && r <= PaymentMethodInvalid }
+func (r Reason) Valid() bool { return reasonNames.Valid(r) }
 
-// MarshalText encodes the reason as its lower-case name.
-func (r Reason) MarshalText() ([]byte, error) {
-	return marshalEnum("reason", reasonNames[:], uint8(r))
-}
+// MarshalText encodes the reason as its lower-case name; the zero or an
+// invalid reason is an error wrapping ErrInvalidEvent.
+func (r Reason) MarshalText() ([]byte, error) { return reasonNames.MarshalText(r) }
 
-// UnmarshalText decodes a reason from its lower-case name.
-func (r *Reason) UnmarshalText(b []byte) error {
-	v, err := unmarshalEnum("reason", reasonNames[:], b)
-	*r = Reason(v)
-	return err
-}
+// UnmarshalText decodes a reason from its lower-case name; any other text
+// is an error wrapping ErrInvalidEvent.
+func (r *Reason) UnmarshalText(b []byte) error { return reasonNames.UnmarshalText(b, r) }
 
 // Billing says when a period's invoice is issued. The zero value means
 // InAdvance.
@@ -112,40 +102,19 @@ const (
 	InArrears
 )
 
-var billingNames = [...]string{InAdvance: "in_advance", InArrears: "in_arrears"}
+var billingNames = enum.New[Billing]("billing", ErrInvalidPlan, "in_advance", "in_arrears")
 
-// String returns "in_advance" or "in_arrears".
-func (b Billing) String() string {
-	if b >= InAdvance && b <= InArrears {
-		return billingNames[b]
-	}
-	return fmt.Sprintf("billing(%d)", uint8(b))
-}
+// String returns "in_advance" or "in_arrears", or "billing(N)" for an
+// invalid timing.
+func (b Billing) String() string { return billingNames.String(b) }
 
-// MarshalText encodes the billing timing as its lower-case name.
-func (b Billing) MarshalText() ([]byte, error) {
-	return marshalEnum("billing", billingNames[:], uint8(b))
-}
+// Valid reports whether b is InAdvance or InArrears.
+func (b Billing) Valid() bool { return billingNames.Valid(b) }
 
-// UnmarshalText decodes a billing timing from its lower-case name.
-func (b *Billing) UnmarshalText(t []byte) error {
-	v, err := unmarshalEnum("billing", billingNames[:], t)
-	*b = Billing(v)
-	return err
-}
+// MarshalText encodes the billing timing as its lower-case name; an
+// invalid timing is an error wrapping ErrInvalidPlan.
+func (b Billing) MarshalText() ([]byte, error) { return billingNames.MarshalText(b) }
 
-func marshalEnum(what string, names []string, v uint8) ([]byte, error) {
-	if int(v) < len(names) && v > 0 && names[v] != "" {
-		return []byte(names[v]), nil
-	}
-	return nil, fmt.Errorf("%w: %s %d", ErrInvalidEvent, what, v)
-}
-
-func unmarshalEnum(what string, names []string, b []byte) (uint8, error) {
-	for i, n := range names {
-		if i > 0 && n == string(b) {
-			return uint8(i), nil
-		}
-	}
-	return 0, fmt.Errorf("%w: unknown %s %q", ErrInvalidEvent, what, b)
-}
+// UnmarshalText decodes a billing timing from its lower-case name; any
+// other text is an error wrapping ErrInvalidPlan.
+func (b *Billing) UnmarshalText(t []byte) error { return billingNames.UnmarshalText(t, b) }

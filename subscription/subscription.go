@@ -1,11 +1,9 @@
 package subscription
 
 import (
-	"encoding/json"
 	"fmt"
-	"slices"
+	"iter"
 
-	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
 )
 
@@ -28,57 +26,63 @@ type Terms struct {
 // Subscription is a plan, a start, and the ordered log of what happened.
 // Every view is a pure function of it and the date asked about; commands
 // return a new Subscription and never change the receiver, so a value is
-// safe for concurrent use. The zero Subscription is not valid: use New.
+// safe for concurrent use.
+//
+// The zero Subscription has no terms: its views report nothing (no state,
+// no period, no invoice) and its commands return an error wrapping
+// ErrNoTerms. Make one with New, Replay or JSON decoding.
 type Subscription struct {
-	terms  Terms
-	anchor date.Date
-	events []Event
-	m      *model
+	t *terms
+	h *history
+}
+
+// history is the log of a subscription and what it folds to: the fold as
+// of the last event, for the next command, and its projection to the end
+// of time, for the views. Values built from one another share the log and
+// the append-only lists of the fold. A subscription without events has no
+// history: its views read its terms.
+type history struct {
+	log  pvec[Event]
+	fold *model
+	proj *model
 }
 
 // New returns a subscription with an empty log. It returns an error
-// wrapping ErrInvalidPlan for a plan that cannot work, or for an anchor
-// before the start or more than one period after it.
+// wrapping ErrInvalidPlan for a plan that cannot work, and one wrapping
+// ErrInvalidTerms for terms that cannot (see ErrInvalidTerms).
 func New(t Terms) (Subscription, error) {
-	if err := t.Plan.Validate(); err != nil {
+	tm, err := newTerms(t)
+	if err != nil {
 		return Subscription{}, err
 	}
-	anchor := t.Start + date.Date(t.Plan.Trial.Days)
-	if t.Anchor != nil {
-		if t.Plan.Trial.Days > 0 && *t.Anchor != anchor {
-			return Subscription{}, fmt.Errorf("%w: anchor %s with a %d-day trial from %s", ErrInvalidPlan, *t.Anchor, t.Plan.Trial.Days, t.Start)
-		}
-		limit := period.Schedule{Anchor: t.Start, Every: t.Plan.Every}.Boundary(1)
-		if *t.Anchor < t.Start || *t.Anchor >= limit {
-			return Subscription{}, fmt.Errorf("%w: anchor %s not in [%s, %s)", ErrInvalidPlan, *t.Anchor, t.Start, limit)
-		}
-		anchor = *t.Anchor
-	}
-	if t.Anchor != nil {
-		a := *t.Anchor
-		t.Anchor = &a
-	}
-	m := newModel(t.Plan, t.Start, anchor)
-	if end, ok := m.endDate(); t.Start > lastDay || anchor > lastDay || (ok && end > lastDay) {
-		return Subscription{}, fmt.Errorf("%w: start %s, end %s: dates after %s", ErrInvalidPlan, t.Start, end, lastDay)
-	}
-	return Subscription{terms: t, anchor: anchor, m: m}, nil
+	return Subscription{t: tm}, nil
 }
 
 // Replay returns the subscription with terms t and the given log, applying
 // each event in order. It returns an *EventError naming the first event
-// that cannot be applied.
-func Replay(t Terms, events []Event) (Subscription, error) {
-	s, err := New(t)
+// that cannot be applied. It costs what the events cost one by one: the
+// log is folded once, and projected once at the end.
+func Replay(t Terms, events iter.Seq[Event]) (Subscription, error) {
+	tm, err := newTerms(t)
 	if err != nil {
 		return Subscription{}, err
 	}
-	for _, e := range events {
-		if s, err = s.Apply(e); err != nil {
-			return Subscription{}, err
+	var m *model
+	var log pvec[Event]
+	for e := range events {
+		if m == nil {
+			m = newModel(tm)
 		}
+		e = e.clone()
+		if err := m.apply(log.len(), e); err != nil {
+			return Subscription{}, &EventError{Index: log.len(), Event: e, Err: err}
+		}
+		log = log.push(e)
 	}
-	return s, nil
+	if m == nil {
+		return Subscription{t: tm}, nil
+	}
+	return Subscription{t: tm, h: &history{log: log, fold: m, proj: m.project()}}, nil
 }
 
 // Apply checks e against the subscription's state on e's date and returns
@@ -87,92 +91,103 @@ func Replay(t Terms, events []Event) (Subscription, error) {
 // ErrBeforeStart, ErrNotSuspended, ErrPeriodInvoiced, …) when e cannot
 // apply; the receiver is unchanged either way.
 func (s Subscription) Apply(e Event) (Subscription, error) {
-	if s.m == nil {
-		return Subscription{}, fmt.Errorf("%w: zero subscription, use New", ErrInvalidPlan)
+	if s.t == nil {
+		return s, &EventError{Index: 0, Event: e, Err: fmt.Errorf("%w: apply %s on %s", ErrNoTerms, e.Kind, e.Date)}
 	}
-	m := s.m.clone()
-	idx := len(s.events)
+	var log pvec[Event]
+	m := newModel(s.t)
+	if s.h != nil {
+		log, m = s.h.log, s.h.fold.clone()
+	}
+	idx := log.len()
+	e = e.clone()
 	if err := m.apply(idx, e); err != nil {
 		return s, &EventError{Index: idx, Event: e, Err: err}
 	}
-	s.events = append(s.events[:idx:idx], e)
-	s.m = m
-	return s, nil
+	return Subscription{t: s.t, h: &history{log: log.push(e), fold: m, proj: m.project()}}, nil
 }
 
 // Terms returns the terms the subscription was created with.
-func (s Subscription) Terms() Terms { return s.terms }
+func (s Subscription) Terms() Terms {
+	if s.t == nil {
+		return Terms{}
+	}
+	return s.t.toTerms()
+}
 
-// Plan returns the plan the subscription started with.
-func (s Subscription) Plan() Plan { return s.terms.Plan }
+// Plan returns the plan the subscription started with (see PlanOn for the
+// plan in effect on a date).
+func (s Subscription) Plan() Plan {
+	if s.t == nil {
+		return Plan{}
+	}
+	return s.t.plan.clone()
+}
 
 // Start returns the first day of the subscription.
-func (s Subscription) Start() date.Date { return s.terms.Start }
+func (s Subscription) Start() date.Date {
+	if s.t == nil {
+		return 0
+	}
+	return s.t.start
+}
 
 // Anchor returns the first day of the billing schedule.
-func (s Subscription) Anchor() date.Date { return s.anchor }
-
-// Events returns a copy of the log.
-func (s Subscription) Events() []Event { return slices.Clone(s.events) }
-
-// model returns the fold of the log, projected to the end of time.
-func (s Subscription) projected() *model {
-	m := s.m.clone()
-	m.advance(forever - 1)
-	return m
+func (s Subscription) Anchor() date.Date {
+	if s.t == nil {
+		return 0
+	}
+	return s.t.anchor
 }
 
-type termsJSON struct {
-	Plan        Plan   `json:"plan"`
-	Start       string `json:"start"`
-	Anchor      string `json:"anchor,omitempty"`
-	Buyer       string `json:"buyer,omitempty"`
-	Beneficiary string `json:"beneficiary,omitempty"`
-}
-
-type subscriptionJSON struct {
-	termsJSON
-	Events []Event `json:"events"`
-}
-
-// MarshalJSON encodes the terms and the log:
-// {"plan":…,"start":"2021-10-01","events":[…]}.
-func (s Subscription) MarshalJSON() ([]byte, error) {
-	j := subscriptionJSON{termsJSON: termsJSON{Plan: s.terms.Plan, Start: s.terms.Start.String(),
-		Buyer: s.terms.Buyer, Beneficiary: s.terms.Beneficiary}, Events: s.events}
-	if s.terms.Anchor != nil {
-		j.Anchor = s.terms.Anchor.String()
-	}
-	if j.Events == nil {
-		j.Events = []Event{}
-	}
-	return json.Marshal(j)
-}
-
-// UnmarshalJSON decodes a subscription and replays its log, so that a
-// decoded value is always valid: dates are read strictly (2021-02-30 is an
-// error) and an event that cannot apply is an *EventError.
-func (s *Subscription) UnmarshalJSON(data []byte) error {
-	var j subscriptionJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("subscription: decoding: %w", err)
-	}
-	start, err := period.ParseDate(j.Start)
-	if err != nil {
-		return err
-	}
-	t := Terms{Plan: j.Plan, Start: start, Buyer: j.Buyer, Beneficiary: j.Beneficiary}
-	if j.Anchor != "" {
-		a, err := period.ParseDate(j.Anchor)
-		if err != nil {
-			return err
+// Events returns the log, in order: copies of its events, so that changing
+// them changes nothing here. The position of an event in the sequence is
+// its log index, which causes and pause IDs name.
+func (s Subscription) Events() iter.Seq[Event] {
+	return func(yield func(Event) bool) {
+		for _, e := range s.log() {
+			if !yield(e.clone()) {
+				return
+			}
 		}
-		t.Anchor = &a
 	}
-	v, err := Replay(t, j.Events)
-	if err != nil {
-		return err
+}
+
+// Len returns the number of events in the log.
+func (s Subscription) Len() int { return len(s.log()) }
+
+// log returns the log, for reading only.
+func (s Subscription) log() []Event {
+	if s.h == nil {
+		return nil
 	}
-	*s = v
-	return nil
+	return s.h.log.all()
+}
+
+// viewBuf holds the projection of a subscription without events, built
+// on the caller's stack by view.
+type viewBuf struct {
+	m model
+}
+
+// view returns the projection the views read, or nil for the zero
+// Subscription. A subscription without events has none: view builds it
+// in b.
+func (s Subscription) view(b *viewBuf) *model {
+	switch {
+	case s.t == nil:
+		return nil
+	case s.h == nil:
+		s.t.initial(&b.m)
+		return &b.m
+	}
+	return s.h.proj
+}
+
+// fold returns the fold of the log: a copy the caller may change.
+func (s Subscription) fold() *model {
+	if s.h == nil {
+		return newModel(s.t)
+	}
+	return s.h.fold.clone()
 }

@@ -1,8 +1,6 @@
 package subscription
 
 import (
-	"encoding/json"
-	"fmt"
 	"slices"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -10,26 +8,33 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Segment is a stretch of days with one state.
+// Segment is a stretch of days with one state, and why it is in it.
 type Segment struct {
 	// Period is the range of days, clipped to the timeline's span.
-	Period period.Period `json:"period"`
+	Period period.Period
 	// State is the state on those days.
-	State State `json:"state"`
+	State State
 	// Reason is the suspension reason, if any.
-	Reason Reason `json:"reason,omitempty"`
-	// Cause is the log index of the event that began the segment, or −1
-	// when the plan did (start, trial end, term end) or for a pause overlay.
-	Cause int `json:"cause"`
+	Reason Reason
+	// Cause is the log index of the event that began the segment — for a
+	// paused segment, the event that added the pause, which is its ID — or
+	// −1 when the plan did (the start, the end of a trial or of the term).
+	Cause int
+	// PauseReason is the reason of the pause of a paused segment.
+	PauseReason string
 }
 
-// TimelineInvoice is an invoice of the timeline and whether it has been
-// issued as of the timeline's date.
+// TimelineInvoice is an invoice of the timeline, whether it has been
+// issued as of the timeline's date, and whether it was paid.
 type TimelineInvoice struct {
 	// Invoice is the computed invoice.
-	Invoice invoice.Invoice `json:"invoice"`
+	Invoice invoice.Invoice
 	// Issued reports whether IssueDate is on or before the timeline's AsOf.
-	Issued bool `json:"issued"`
+	Issued bool
+	// Payment is whether the invoice was paid, as the whole log says: paid
+	// unless its charge failed, open while retrying, unpaid when the
+	// retries ran out or were stopped with no payment since.
+	Payment Payment
 }
 
 // Timeline is everything a backend needs about a span of days: the states,
@@ -37,44 +42,51 @@ type TimelineInvoice struct {
 // and the events of the log, as of a date.
 type Timeline struct {
 	// Span is the range of days the timeline covers.
-	Span period.Period `json:"span"`
+	Span period.Period
 	// AsOf is the date the Issued flags are computed for.
-	AsOf date.Date `json:"as_of"`
+	AsOf date.Date
 	// Segments tile Span with states, in order.
-	Segments []Segment `json:"segments"`
+	Segments []Segment
 	// Periods are the billing periods that share a day with Span.
-	Periods []BillingPeriod `json:"periods"`
+	Periods []BillingPeriod
 	// Invoices are the invoices of those periods.
-	Invoices []TimelineInvoice `json:"invoices"`
+	Invoices []TimelineInvoice
 	// Retries are the retry periods of the log, with every attempt.
-	Retries []RetryPeriod `json:"retries"`
+	Retries []RetryPeriod
 	// Events are the events of the log dated within Span.
-	Events []Event `json:"events"`
+	Events []Event
 	// Termination is the termination date, if the subscription has one.
-	Termination *date.Date `json:"termination,omitempty"`
+	Termination *date.Date
 }
 
 // Timeline returns the timeline of span as of asOf. It returns an error
-// wrapping period.ErrInvalidRange for an invalid span.
+// wrapping period.ErrInvalidRange for an invalid span. The zero
+// Subscription has an empty timeline.
 func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, error) {
 	if err := span.Validate(); err != nil {
 		return Timeline{}, err
 	}
-	m := s.projected()
-	tl := Timeline{Span: span, AsOf: asOf, Segments: m.segments(span), Periods: []BillingPeriod{},
-		Invoices: []TimelineInvoice{}, Retries: s.RetryPeriods(), Events: []Event{}}
-	for bp := range s.Periods(span.Start, span.End) {
+	tl := Timeline{Span: span, AsOf: asOf, Segments: []Segment{}, Periods: []BillingPeriod{},
+		Invoices: []TimelineInvoice{}, Retries: []RetryPeriod{}, Events: []Event{}}
+	var b viewBuf
+	m := s.view(&b)
+	if m == nil {
+		return tl, nil
+	}
+	tl.Segments = m.segments(span)
+	tl.Retries = slices.AppendSeq(tl.Retries, s.RetryPeriods())
+	for bp := range s.Periods(span) {
 		tl.Periods = append(tl.Periods, bp)
 	}
-	for inv, err := range m.invoices(span.Start, span.End, s.terms.Buyer, s.terms.Beneficiary) {
+	for inv, err := range m.invoices(span.Start, span.End) {
 		if err != nil {
 			return Timeline{}, err
 		}
-		tl.Invoices = append(tl.Invoices, TimelineInvoice{Invoice: inv, Issued: inv.IsIssued(asOf)})
+		tl.Invoices = append(tl.Invoices, TimelineInvoice{Invoice: inv, Issued: inv.IsIssued(asOf), Payment: m.paymentOf(inv.IssueDate)})
 	}
-	for _, e := range s.events {
+	for _, e := range s.log() {
 		if span.Contains(e.Date) {
-			tl.Events = append(tl.Events, e)
+			tl.Events = append(tl.Events, e.clone())
 		}
 	}
 	if end, ok := m.endDate(); ok {
@@ -83,23 +95,21 @@ func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, er
 	return tl, nil
 }
 
-// segments returns the states over span: the base segments of the fold,
-// split where a trial ends and where pauses begin and end.
+// segments returns the states over span: the base state changes, split
+// where a trial ends and where pauses begin and end.
 func (m *model) segments(span period.Period) []Segment {
 	if span.IsEmpty() {
 		return []Segment{}
 	}
-	cuts := []date.Date{span.Start, m.start, m.trialEnd}
-	for _, sg := range m.segs {
-		cuts = append(cuts, sg.from)
+	cuts := []date.Date{span.Start, m.t.start, m.t.trialEnd}
+	for i := range m.nsegs() {
+		cuts = append(cuts, m.seg(i).from)
 	}
 	if end, ok := m.endDate(); ok {
 		cuts = append(cuts, end)
 	}
-	for _, p := range m.activePauses() {
-		for _, r := range p.ranges() {
-			cuts = append(cuts, r.Start, r.End)
-		}
+	for _, pd := range m.pausedDays() {
+		cuts = append(cuts, pd.days.Start, pd.days.End)
 	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
@@ -112,71 +122,39 @@ func (m *model) segments(span period.Period) []Segment {
 		if i+1 < len(cuts) && cuts[i+1] < end {
 			end = cuts[i+1]
 		}
-		st, r := m.stateOn(c)
-		cause := -1
-		if st != Paused && st != Trial && st != Pending {
-			cause = m.baseAt(c).cause
-		}
-		if n := len(out); n > 0 && out[n-1].State == st && out[n-1].Reason == r {
+		sg := m.segmentAt(c)
+		sg.Period = period.Period{Start: c, End: end}
+		if n := len(out); n > 0 && out[n-1].State == sg.State && out[n-1].Reason == sg.Reason &&
+			out[n-1].PauseReason == sg.PauseReason && (sg.State != Paused || out[n-1].Cause == sg.Cause) {
 			out[n-1].Period.End = end
 			continue
 		}
-		out = append(out, Segment{Period: period.Period{Start: c, End: end}, State: st, Reason: r, Cause: cause})
+		out = append(out, sg)
 	}
 	return out
 }
 
-type timelineJSON struct {
-	Span        period.Period     `json:"span"`
-	AsOf        string            `json:"as_of"`
-	Segments    []Segment         `json:"segments"`
-	Periods     []BillingPeriod   `json:"periods"`
-	Invoices    []TimelineInvoice `json:"invoices"`
-	Retries     []RetryPeriod     `json:"retries"`
-	Events      []Event           `json:"events"`
-	Termination string            `json:"termination,omitempty"`
-}
-
-// MarshalJSON encodes the timeline with snake_case field names and
-// "YYYY-MM-DD" dates.
-func (t Timeline) MarshalJSON() ([]byte, error) {
-	j := timelineJSON{Span: t.Span, AsOf: t.AsOf.String(), Segments: t.Segments, Periods: t.Periods,
-		Invoices: t.Invoices, Retries: t.Retries, Events: t.Events}
-	if t.Termination != nil {
-		j.Termination = t.Termination.String()
+// segmentAt returns the state on d and its cause.
+func (m *model) segmentAt(d date.Date) Segment {
+	st, r := m.stateOn(d)
+	sg := Segment{State: st, Reason: r, Cause: -1}
+	switch st {
+	case Pending, Trial:
+	case Paused:
+		p, _ := m.pausedOn(d)
+		sg.Cause, sg.PauseReason = p.id, p.reason()
+	default:
+		sg.Cause = m.baseAt(d).cause
 	}
-	return json.Marshal(j)
-}
-
-// UnmarshalJSON decodes a timeline, reading dates strictly.
-func (t *Timeline) UnmarshalJSON(data []byte) error {
-	var j timelineJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("subscription: decoding timeline: %w", err)
-	}
-	asOf, err := period.ParseDate(j.AsOf)
-	if err != nil {
-		return err
-	}
-	v := Timeline{Span: j.Span, AsOf: asOf, Segments: j.Segments, Periods: j.Periods,
-		Invoices: j.Invoices, Retries: j.Retries, Events: j.Events}
-	if j.Termination != "" {
-		end, err := period.ParseDate(j.Termination)
-		if err != nil {
-			return err
-		}
-		v.Termination = &end
-	}
-	*t = v
-	return nil
+	return sg
 }
 
 // Preview is what a command would do: the timeline before and after it.
 type Preview struct {
 	// Before is the timeline without the command.
-	Before Timeline `json:"before"`
+	Before Timeline
 	// After is the timeline with the command applied.
-	After Timeline `json:"after"`
+	After Timeline
 }
 
 // Preview runs cmd on the subscription and returns the timelines of span
@@ -199,4 +177,12 @@ func (s Subscription) Preview(cmd func(Subscription) (Subscription, error), span
 		return Preview{}, err
 	}
 	return Preview{Before: before, After: at}, nil
+}
+
+// pausedDays returns the paused ranges in order.
+func (m *model) pausedDays() []pausedDays {
+	if m.pidx == nil {
+		return nil
+	}
+	return m.pidx.paused
 }

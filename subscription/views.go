@@ -7,7 +7,6 @@ import (
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
-	"github.com/billcycle/billcycle/retry"
 	"github.com/rickb777/date/v2"
 )
 
@@ -15,187 +14,204 @@ import (
 // suspension.
 type Status struct {
 	// State is the state on the date.
-	State State `json:"state"`
+	State State
 	// Reason is why the subscription is suspended; zero otherwise.
-	Reason Reason `json:"reason,omitempty"`
+	Reason Reason
 }
 
 // StatusOn returns the state of the subscription on date d, as its whole
 // log says, with what the log schedules (a suspension, the end of a term)
 // taking effect on its date. It runs in time independent of the
-// subscription's age.
+// subscription's age. The zero Subscription has the zero Status.
 func (s Subscription) StatusOn(d date.Date) Status {
-	m := s.projected()
+	var b viewBuf
+	m := s.view(&b)
+	if m == nil {
+		return Status{}
+	}
 	st, r := m.stateOn(d)
 	return Status{State: st, Reason: r}
 }
 
-// StateOn returns the state of the subscription on date d.
-func (s Subscription) StateOn(d date.Date) State { return s.StatusOn(d).State }
-
 // Entitled reports whether the customer may use the service (or book a
 // class) on date d: in trial, active, with a suspension scheduled, or past
 // due. Paused, suspended, pending and terminated days are not entitled.
-func (s Subscription) Entitled(d date.Date) bool { return s.StateOn(d).Entitled() }
+func (s Subscription) Entitled(d date.Date) bool { return s.StatusOn(d).State.Entitled() }
 
 // TerminationDate returns the first day without service, as the log and
 // the plan's term say, and false for a subscription without end.
 func (s Subscription) TerminationDate() (date.Date, bool) {
-	return s.projected().endDate()
+	var b viewBuf
+	m := s.view(&b)
+	if m == nil {
+		return 0, false
+	}
+	return m.endDate()
+}
+
+// PlanOn returns the plan in effect on date d: the plan of the billing
+// run that holds d, the first plan before the start. The zero Subscription
+// has the zero Plan.
+func (s Subscription) PlanOn(d date.Date) Plan {
+	var b viewBuf
+	m := s.view(&b)
+	if m == nil {
+		return Plan{}
+	}
+	i := max(0, m.runOf(d))
+	return m.run(i).plan.clone()
 }
 
 // BillingPeriod is one period of the billing schedule.
 type BillingPeriod struct {
 	// Period is the range of days the period covers.
-	Period period.Period `json:"period"`
+	Period period.Period
 	// Number counts the billed periods before it (paused ones excluded).
-	Number int `json:"number"`
+	Number int
 	// Paused reports whether a whole-period pause removed the period: it
 	// has no invoice and no access.
-	Paused bool `json:"paused,omitempty"`
+	Paused bool
 	// PauseReason is the reason of that pause.
-	PauseReason string `json:"pause_reason,omitempty"`
+	PauseReason string
 }
 
-// Periods returns the billing periods that share a day with [from, to), in
-// order: a subscription without end has periods for ever, so the range
+// Periods returns the billing periods that share a day with span, in
+// order: a subscription without end has periods for ever, so the span
 // bounds the sequence. The periods before a later anchor, or of a trial in
 // days, are not billing periods (see Invoices).
-func (s Subscription) Periods(from, to date.Date) iter.Seq[BillingPeriod] {
-	m := s.projected()
+func (s Subscription) Periods(span period.Period) iter.Seq[BillingPeriod] {
 	return func(yield func(BillingPeriod) bool) {
-		for sl := range m.slots(from, to) {
-			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused != nil}
-			if sl.paused != nil {
-				bp.PauseReason = sl.paused.whole.Reason
-			}
-			if !yield(bp) {
-				return
-			}
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
 		}
+		m.eachSlot(span.Start, span.End, func(sl slot) bool {
+			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused >= 0}
+			if sl.paused >= 0 {
+				bp.PauseReason = m.pauses[sl.paused].reason()
+			}
+			return yield(bp)
+		})
 	}
 }
 
-// Invoices returns the invoices of the periods that share a day with
-// [from, to), in order, issued or planned: an invoice has been issued as of
-// a date if its IssueDate is on or before it.
-func (s Subscription) Invoices(from, to date.Date) ([]invoice.Invoice, error) {
-	var out []invoice.Invoice
-	for inv, err := range s.projected().invoices(from, to, s.terms.Buyer, s.terms.Beneficiary) {
-		if err != nil {
-			return nil, err
+// Invoices returns the invoices issued on a day of span, issued already or
+// planned, in the order of their periods: an invoice has been issued as of
+// a date if its IssueDate is on or before it (invoice.Invoice.IsIssued).
+// In advance an invoice is issued on its period's first day, in arrears on
+// its end or on the termination that cuts it short. An error ends the
+// sequence; for a subscription that New, Replay or a command accepted
+// there is none.
+func (s Subscription) Invoices(span period.Period) iter.Seq2[invoice.Invoice, error] {
+	return func(yield func(invoice.Invoice, error) bool) {
+		var b viewBuf
+		if m := s.view(&b); m != nil {
+			m.eachIssued(span, func(inv invoice.Invoice, err error) bool { return yield(inv, err) && err == nil })
 		}
-		out = append(out, inv)
 	}
-	return out, nil
 }
 
 // NextRenewal returns the first day after asOf on which a billed period
 // starts, and false if there is none (terminated, suspended, or ending
 // before).
 func (s Subscription) NextRenewal(asOf date.Date) (date.Date, bool) {
-	m := s.projected()
-	end, _ := m.endDate()
-	for sl := range m.slots(asOf+1, end) {
-		if sl.p.Start > asOf && sl.paused == nil {
-			return sl.p.Start, true
-		}
+	var b viewBuf
+	m := s.view(&b)
+	if m == nil {
+		return 0, false
 	}
-	return 0, false
+	next, ok := date.Date(0), false
+	m.eachSlot(asOf+1, m.idx.end, func(sl slot) bool {
+		if sl.p.Start > asOf && sl.paused < 0 {
+			next, ok = sl.p.Start, true
+			return false
+		}
+		return true
+	})
+	return next, ok
 }
 
 // PauseInfo is a pause of the subscription, as Pauses lists it.
 type PauseInfo struct {
-	// ID identifies the pause for DeletePause: the log index of the event
+	// ID identifies the pause for KindDeletePause: the log index of the event
 	// that added it.
-	ID int `json:"id"`
+	ID int
 	// On is the day the pause was decided.
-	On date.Date `json:"on"`
+	On date.Date
 	// Reason is the pause's reason.
-	Reason string `json:"reason"`
+	Reason string
 	// Flexible is set for a flexible pause.
-	Flexible *pause.Flexible `json:"flexible,omitempty"`
+	Flexible *pause.Flexible
 	// WholePeriod is set for a whole-period pause.
-	WholePeriod *pause.WholePeriod `json:"whole_period,omitempty"`
+	WholePeriod *pause.WholePeriod
 }
 
 // Pauses returns the pauses that are not deleted, in the order they were
-// added; a non-empty reason keeps only the pauses with that reason.
-func (s Subscription) Pauses(reason string) []PauseInfo {
-	var out []PauseInfo
-	for _, p := range s.m.activePauses() {
-		info := PauseInfo{ID: p.id, On: p.on, Flexible: p.flex, WholePeriod: p.whole}
-		if p.flex != nil {
-			info.Reason = p.flex.Reason
-		} else {
-			info.Reason = p.whole.Reason
+// added; a non-empty reason keeps only the pauses with that reason. The
+// pauses are copies: changing them changes nothing here.
+func (s Subscription) Pauses(reason string) iter.Seq[PauseInfo] {
+	return func(yield func(PauseInfo) bool) {
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
 		}
-		if reason == "" || reason == info.Reason {
-			out = append(out, info)
-		}
-	}
-	return out
-}
-
-// PausedRanges returns the day ranges of the pauses that are not deleted,
-// for pause.Hit and other day checks.
-func (s Subscription) PausedRanges() []period.Period {
-	var out []period.Period
-	for _, p := range s.m.activePauses() {
-		out = append(out, p.ranges()...)
-	}
-	return out
-}
-
-// PreviewFlexiblePause lists the billing periods that a flexible pause of
-// the given days would touch, with paused days of total days, without
-// changing the subscription.
-func (s Subscription) PreviewFlexiblePause(days period.Period) []pause.Touch {
-	m := s.projected()
-	return pause.Touched(func(yield func(period.Period) bool) {
-		for sl := range m.slots(days.Start, days.End) {
-			if !yield(sl.p) {
+		for i := range m.pauses {
+			p := &m.pauses[i]
+			if reason != "" && reason != p.reason() {
+				continue
+			}
+			e := Event{Flexible: p.flex, WholePeriod: p.whole}.clone()
+			if !yield(PauseInfo{ID: p.id, On: p.on, Reason: p.reason(), Flexible: e.Flexible, WholePeriod: e.WholePeriod}) {
 				return
 			}
 		}
-	}, days)
+	}
 }
 
-// RetryPeriod is the retry period that followed a failed renewal charge.
-type RetryPeriod struct {
-	// Due is the day the failed charge was due: the invoice's issue date.
-	Due date.Date `json:"due"`
-	// Status is the outcome so far, with every attempt; attempts planned
-	// after a suspension or termination that stopped the period are left
-	// out.
-	Status retry.Status `json:"status"`
-	// Unpaid reports whether the retries ran out and the invoice is unpaid.
-	Unpaid bool `json:"unpaid,omitempty"`
-}
-
-// RetryPeriods returns the retry periods of the log in order.
-func (s Subscription) RetryPeriods() []RetryPeriod {
-	m := s.projected() // a planned termination or suspension stops attempts
-	out := make([]RetryPeriod, 0, len(m.retries))
-	for _, r := range m.retries {
-		st := r.status
-		var kept []retry.Attempt
-		for _, a := range st.Attempts {
-			if a.State != retry.Planned || a.On < r.closed {
-				kept = append(kept, a)
+// PausedRanges returns the day ranges of the pauses that are not deleted,
+// in the order of their first days, for pause.Hit and other day checks.
+func (s Subscription) PausedRanges() iter.Seq[period.Period] {
+	return func(yield func(period.Period) bool) {
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
+		}
+		for _, pd := range m.pausedDays() {
+			if !yield(pd.days) {
+				return
 			}
 		}
-		st.Attempts = kept
-		if r.closed != forever && st.State == retry.Retrying {
-			st.HasNext, st.Next = false, 0
-		}
-		out = append(out, RetryPeriod{Due: r.due, Status: st, Unpaid: r.unpaid})
 	}
-	return out
+}
+
+// PreviewFlexiblePause returns the billing periods that a flexible pause of
+// the given days would touch, with paused days of total days, without
+// changing the subscription.
+func (s Subscription) PreviewFlexiblePause(days period.Period) iter.Seq[pause.Touch] {
+	return func(yield func(pause.Touch) bool) {
+		var b viewBuf
+		m := s.view(&b)
+		if m == nil {
+			return
+		}
+		for t := range pause.Touched(func(yield func(period.Period) bool) {
+			m.eachSlot(days.Start, days.End, func(sl slot) bool { return yield(sl.p) })
+		}, days) {
+			if !yield(t) {
+				return
+			}
+		}
+	}
 }
 
 // String returns a one-line summary such as
-// "monthly P1M from 2021-10-01, 3 events".
+// "subscription P1M from 2021-10-01, 3 events".
 func (s Subscription) String() string {
-	return fmt.Sprintf("subscription %s from %s, %d events", s.terms.Plan.Every, s.terms.Start, len(s.events))
+	if s.t == nil {
+		return "subscription (zero)"
+	}
+	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, len(s.log()))
 }

@@ -74,7 +74,11 @@ func failUntil(s subscription.Subscription, p retry.Policy, last date.Date) (sub
 	if err != nil {
 		return s, err
 	}
-	for on := range p.AttemptDates(due) {
+	attempts, err := p.AttemptDates(due)
+	if err != nil {
+		return s, err
+	}
+	for on := range attempts {
 		if on > last {
 			break
 		}
@@ -119,7 +123,11 @@ func variants(p policy) (soFar, recovered, exhausted variant, err error) {
 func run(w io.Writer) error {
 	fmt.Fprintf(w, "Monthly 10.00 EUR from %s; the renewal charge due %s (D) fails.\n", start, due)
 	for _, p := range policies {
-		fmt.Fprintf(w, "  %-14s %s; service kept on %s\n", p.name+":", p.p, p.p.GracePeriod(due))
+		grace, err := p.p.GracePeriod(due)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %-14s %s; service kept on %s\n", p.name+":", p.p, grace)
 	}
 
 	var all, endings []variant
@@ -136,17 +144,17 @@ func run(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  variant\tdue\tattempts\tretry state\tsettled\tunpaid")
 	for _, v := range all {
-		for _, rp := range v.sub.RetryPeriods() {
+		for rp := range v.sub.RetryPeriods() {
 			var as []string
-			for _, a := range rp.Status.Attempts {
+			for _, a := range rp.Attempts {
 				as = append(as, fmt.Sprintf("%s %s", a.On.Format("01-02"), a.State))
 			}
 			settled := "-"
-			if rp.Status.State != retry.Retrying {
-				settled = rp.Status.Settled.String()
+			if rp.State != retry.Retrying {
+				settled = rp.Settled.String()
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%v\n",
-				v.name, rp.Due, strings.Join(as, ", "), rp.Status.State, settled, rp.Unpaid)
+				v.name, rp.Due, strings.Join(as, ", "), rp.State, settled, rp.Unpaid)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -167,7 +175,7 @@ func run(w io.Writer) error {
 			if v.sub.Entitled(d) {
 				mark = "*"
 			}
-			row = append(row, v.sub.StateOn(d).String()+mark)
+			row = append(row, v.sub.StatusOn(d).State.String()+mark)
 		}
 		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
@@ -179,9 +187,12 @@ func run(w io.Writer) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  variant\tinvoice of the renewal\ttotal\tnext renewal\ttermination")
 	for _, v := range endings {
-		invs, err := v.sub.Invoices(due, due+1)
-		if err != nil {
-			return err
+		var invs []invoice.Invoice
+		for inv, err := range v.sub.Invoices(period.Period{Start: due, End: due + 1}) {
+			if err != nil {
+				return err
+			}
+			invs = append(invs, inv)
 		}
 		inv, total := "-", "-"
 		if len(invs) > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/rickb777/date/v2"
 
 	"github.com/billcycle/billcycle/period"
+	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
 )
 
@@ -39,7 +40,7 @@ func TestEndings(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p.name, err)
 		}
-		last := due + date.Date(p.p.Window()) // D+N: the day of the last attempt
+		last := due + date.Date(mustWindow(p.p)) // D+N: the day of the last attempt
 		for d := period.MustParseDate("2024-03-25"); d < period.MustParseDate("2024-04-15"); d++ {
 			if !rec.sub.Entitled(d) {
 				t.Errorf("%s: recovered not entitled on %s", p.name, d)
@@ -48,18 +49,26 @@ func TestEndings(t *testing.T) {
 				t.Errorf("%s: exhausted entitled on %s = %v, want %v", p.name, d, !want, want)
 			}
 		}
-		if got := exh.sub.StateOn(last); got != subscription.Terminated {
+		if got := exh.sub.StatusOn(last).State; got != subscription.Terminated {
 			t.Errorf("%s: state on %s = %s, want terminated", p.name, last, got)
 		}
 		if end, ok := exh.sub.TerminationDate(); !ok || end != last {
 			t.Errorf("%s: termination = %s, %v; want %s", p.name, end, ok, last)
 		}
-		for _, rp := range exh.sub.RetryPeriods() {
-			for _, a := range rp.Status.Attempts {
+		for rp := range exh.sub.RetryPeriods() {
+			for _, a := range rp.Attempts {
 				if a.On > last {
 					t.Errorf("%s: attempt %s after the end %s", p.name, a.On, last)
 				}
 			}
 		}
 	}
+}
+
+func mustWindow(p retry.Policy) int {
+	w, err := p.Window()
+	if err != nil {
+		panic(err)
+	}
+	return w
 }

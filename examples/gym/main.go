@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -102,7 +103,7 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "\nVacation %s previewed on %s: billing periods touched\n", vacationDays, vacationOn)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  billing period\tpaused days\tsuggested if prorated")
-	for _, t := range base.PreviewFlexiblePause(vacationDays) {
+	for t := range base.PreviewFlexiblePause(vacationDays) {
 		sug, err := pause.SuggestedAmount(plan().Price.Recurring, t)
 		if err != nil {
 			return err
@@ -177,7 +178,7 @@ func run(w io.Writer) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  reason\tid\tdecided\tkind\tdays\tpaused\textension")
 	for _, reason := range []string{"vacation", "injury"} {
-		for _, p := range s.Pauses(reason) {
+		for p := range s.Pauses(reason) {
 			switch {
 			case p.Flexible != nil:
 				last, _ := p.Flexible.Days.Last()
@@ -224,7 +225,7 @@ func run(w io.Writer) error {
 		left, _ := row.p.SessionsLeft()
 		kept := "-"
 		if row.p.IsFrozen() {
-			kept = fmt.Sprintf("%d days", row.p.RemainingDays)
+			kept = fmt.Sprintf("%d days", row.p.Frozen.RemainingDays)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%d\t%d\t%s\n", row.step, row.p.Valid, row.p.Valid.Days(), left, kept)
 	}
@@ -235,13 +236,17 @@ func run(w io.Writer) error {
 	fmt.Fprintln(w, "\nBookings on paused days")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  booking\tday\ttreatment")
-	for _, a := range pause.Hit(bookings, s.PausedRanges(), pause.Delete) {
+	hit, err := pause.Hit(bookings, slices.Collect(s.PausedRanges()), pause.Delete)
+	if err != nil {
+		return err
+	}
+	for a := range hit {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", a.Booking.ID, a.Booking.On, a.Treatment)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "(%d bookings checked against %d paused ranges)\n", len(bookings), len(s.PausedRanges()))
+	fmt.Fprintf(w, "(%d bookings checked against %d paused ranges)\n", len(bookings), len(slices.Collect(s.PausedRanges())))
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,7 +45,7 @@ func TestMembership(t *testing.T) {
 	if end, ok := s.TerminationDate(); !ok || end != period.MustParseDate("2026-04-01") {
 		t.Errorf("termination = %s, %v; want 2026-04-01", end, ok)
 	}
-	if got := len(s.Pauses("injury")); got != 1 {
+	if got := len(slices.Collect(s.Pauses("injury"))); got != 1 {
 		t.Errorf("pauses for injury = %d, want 1", got)
 	}
 	for d, want := range map[string]bool{"2025-03-09": true, "2025-03-10": false, "2025-03-23": false, "2025-03-24": true, "2025-06-15": false, "2025-08-01": true} {

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/rickb777/date/v2"
@@ -48,7 +49,7 @@ func plan() subscription.Plan {
 				Name:             "users",
 				Kind:             invoice.Limitation,
 				QuantityIncluded: 5,
-				QuantityUsed:     8,
+				QuantityCurrent:  8,
 				UnitPrice:        &extra,
 			}},
 		},
@@ -101,7 +102,7 @@ func run(w io.Writer) error {
 	}
 
 	fmt.Fprintln(w, "\nRetry period")
-	if err := printRetries(w, restarted.RetryPeriods()); err != nil {
+	if err := printRetries(w, slices.Collect(restarted.RetryPeriods())); err != nil {
 		return err
 	}
 
@@ -158,16 +159,16 @@ func printRetries(w io.Writer, rps []subscription.RetryPeriod) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  due\tattempt\tstate")
 	for _, rp := range rps {
-		for _, a := range rp.Status.Attempts {
+		for _, a := range rp.Attempts {
 			fmt.Fprintf(tw, "  %s\t%s\t%s\n", rp.Due, a.On, a.State)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\tsettled: %s (unpaid: %v)\n", rp.Due, orDash(rp.Status.Settled), rp.Status.State, rp.Unpaid)
+		fmt.Fprintf(tw, "  %s\t%s\tsettled: %s (unpaid: %v)\n", rp.Due, orDash(rp.Settled), rp.State, rp.Unpaid)
 	}
 	return tw.Flush()
 }
 
-func orDash(d date.Date) string {
-	if d == date.Zero {
+func orDash(d *date.Date) string {
+	if d == nil {
 		return "-"
 	}
 	return d.String()

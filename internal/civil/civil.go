@@ -1,10 +1,17 @@
 // Package civil holds the proleptic Gregorian calendar arithmetic that the
 // billcycle packages share: conversions between day numbers and
 // (year, month, day) triples that cost a few integer operations and never
-// allocate, unlike a round trip through time.Time.
+// allocate, unlike a round trip through time.Time, and the strict ISO
+// YYYY-MM-DD text form of a date within the library's bounds, 0001-01-01 to
+// 9999-12-31. Month lengths come from github.com/rickb777/date/v2/gregorian.
 package civil
 
-import "github.com/rickb777/date/v2"
+import (
+	"time"
+
+	"github.com/rickb777/date/v2"
+	"github.com/rickb777/date/v2/gregorian"
+)
 
 // epochShift is the number of days from 0000-03-01 (the start of the era used
 // by the conversion below) to 0001-01-01, which is date.Date(0).
@@ -17,7 +24,7 @@ func FromDate(d date.Date) (year, month, day int) {
 	// every quantity is small and non-negative: unsigned 32-bit arithmetic
 	// lets the compiler divide by constants without sign fix-ups.
 	z := int64(d) + epochShift
-	era := floorDiv(z, 146097)
+	era := FloorDiv(z, 146097)
 	doe := uint32(z - era*146097)                          // [0, 146096]
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
 	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
@@ -42,7 +49,7 @@ func ToDate(year, month, day int) date.Date {
 	if month <= 2 {
 		y--
 	}
-	era := floorDiv(y, 400)
+	era := FloorDiv(y, 400)
 	yoe := uint32(y - era*400) // [0, 399]
 	var mp uint32              // months since March, [0, 11]
 	if month > 2 {
@@ -55,39 +62,9 @@ func ToDate(year, month, day int) date.Date {
 	return date.Date(era*146097 + int64(doe) - epochShift)
 }
 
-// IsLeap reports whether year is a leap year of the proleptic Gregorian
-// calendar.
-func IsLeap(year int) bool {
-	return year%4 == 0 && (year%100 != 0 || year%400 == 0)
-}
-
-// DaysIn returns the number of days in the given month (1–12) of year.
-func DaysIn(year, month int) int {
-	switch month {
-	case 2:
-		if IsLeap(year) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	default:
-		return 31
-	}
-}
-
-// AddMonths returns the date n months after the day (year, month, day), the
-// day clamped to the length of the month it lands in: January 31 plus one
-// month is February 28 (29 in a leap year), never March 3.
-func AddMonths(year, month, day, n int) date.Date {
-	total := int64(year)*12 + int64(month-1) + int64(n)
-	y := floorDiv(total, 12)
-	m := int(total-y*12) + 1
-	if dim := DaysIn(int(y), m); day > dim {
-		day = dim
-	}
-	return ToDate(int(y), m, day)
-}
+// DaysIn returns the number of days in the given month (1–12) of year, as
+// gregorian.DaysIn does.
+func DaysIn(year, month int) int { return gregorian.DaysIn(year, time.Month(month)) }
 
 // MonthNumber returns year×12 + month − 1: consecutive months have
 // consecutive numbers.
@@ -96,9 +73,7 @@ func MonthNumber(year, month int) int64 {
 }
 
 // FloorDiv returns a / b rounded towards minus infinity; b must be positive.
-func FloorDiv(a, b int64) int64 { return floorDiv(a, b) }
-
-func floorDiv(a, b int64) int64 {
+func FloorDiv(a, b int64) int64 {
 	q := a / b
 	if (a%b != 0) && (a < 0) {
 		q--

@@ -3,6 +3,7 @@ package subscriptiontest_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/billcycle/billcycle/subscription"
@@ -54,7 +55,7 @@ func TestEventsNeverPanic(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		base := subscriptiontest.Subscription().Draw(t, "sub")
 		evs := subscriptiontest.Events(base).Draw(t, "events")
-		s, err := subscription.Replay(base.Terms(), evs)
+		s, err := subscription.Replay(base.Terms(), slices.Values(evs))
 		if err != nil {
 			var ee *subscription.EventError
 			if !errors.As(err, &ee) {
@@ -71,11 +72,11 @@ func TestEventsNeverPanic(t *testing.T) {
 func TestGeneratorReach(t *testing.T) {
 	seen := map[subscription.Kind]int{}
 	rapid.Check(t, func(t *rapid.T) {
-		for _, e := range subscriptiontest.Subscription().Draw(t, "sub").Events() {
+		for e := range subscriptiontest.Subscription().Draw(t, "sub").Events() {
 			seen[e.Kind]++
 		}
 	})
-	for k := subscription.Suspend; k <= subscription.PaymentMethodUpdated; k++ {
+	for k := subscription.KindSuspend; k <= subscription.KindUpdatePaymentMethod; k++ {
 		t.Logf("%-28s %d", k, seen[k])
 	}
 }

@@ -2,6 +2,7 @@ package subscriptiontest_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 // helper that suspends a member over the holidays and restarts them after.
 func pauseForHolidays(sub subscription.Subscription, year int) subscription.Subscription {
 	from, to := date.New(year, time.December, 20), date.New(year+1, time.January, 3)
-	if last := sub.Events(); len(last) > 0 && last[len(last)-1].Date > from {
+	if last := slices.Collect(sub.Events()); len(last) > 0 && last[len(last)-1].Date > from {
 		return sub // the log has moved on: leave it alone
 	}
 	if s, err := sub.Suspend(from, subscription.ByBusiness); err == nil {
@@ -39,8 +40,8 @@ func Example() {
 	for _, v := range subscriptiontest.Check(sub, period.MustParseDate("2025-01-03")) {
 		fmt.Println(v)
 	}
-	fmt.Println(sub.StateOn(period.MustParseDate("2024-12-25")), sub.StateOn(period.MustParseDate("2025-01-03")))
-	invs, _ := sub.Invoices(period.MustParseDate("2024-11-15"), period.MustParseDate("2025-02-15"))
+	fmt.Println(sub.StatusOn(period.MustParseDate("2024-12-25")).State, sub.StatusOn(period.MustParseDate("2025-01-03")).State)
+	invs, _ := collect(sub.Invoices(period.Period{Start: period.MustParseDate("2024-11-15"), End: period.MustParseDate("2025-02-15")}))
 	for _, inv := range invs {
 		fmt.Println(inv.IssueDate, inv.Period, inv.Total)
 	}

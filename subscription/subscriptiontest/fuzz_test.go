@@ -2,6 +2,7 @@ package subscriptiontest_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -170,7 +171,7 @@ func FuzzEventLog(f *testing.F) {
 				for _, v := range vs {
 					t.Errorf("%s", v)
 				}
-				t.Fatalf("after %s on %s: %s", s.Events()[len(s.Events())-1].Kind, on, b)
+				t.Fatalf("after %s on %s: %s", slices.Collect(s.Events())[len(slices.Collect(s.Events()))-1].Kind, on, b)
 			}
 		}
 	})
@@ -207,20 +208,21 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 		f := pause.Flexible{Days: period.Period{Start: from, End: from + 1 + date.Date(c.pick(60))}, Reason: "injury"}
 		f.Extension.Periods = c.pick(3)
 		if c.pick(2) == 1 {
-			m := invoice.FromMinor(int64(100*c.pick(50)), invoice.EUR)
+			m := cents(int64(100*c.pick(50)), invoice.EUR)
 			f.Extension.Amount = &m
 		}
-		if ts := s.PreviewFlexiblePause(f.Days); len(ts) > 0 && c.pick(2) == 1 {
-			o := pause.Override{Period: ts[c.pick(len(ts))].Period, Mode: pause.Prorated}
+		if ts := slices.Collect(s.PreviewFlexiblePause(f.Days)); len(ts) > 0 && c.pick(2) == 1 {
+			o := pause.InvoiceOverride{Period: ts[c.pick(len(ts))].Period, Mode: pause.Prorated}
 			if c.pick(2) == 1 {
-				o = pause.Override{Period: o.Period, Mode: pause.FixedAmount, Amount: invoice.FromMinor(int64(100*c.pick(20)), invoice.EUR)}
+				amount := cents(int64(100*c.pick(20)), invoice.EUR)
+				o = pause.InvoiceOverride{Period: o.Period, Mode: pause.FixedAmount, Amount: &amount}
 			}
-			f.Overrides = []pause.Override{o}
+			f.Overrides = []pause.InvoiceOverride{o}
 		}
 		return s.AddFlexiblePause(on, f)
 	case 10:
 		var ahead []period.Period
-		for bp := range s.Periods(on+1, on+400) {
+		for bp := range s.Periods(period.Period{Start: on + 1, End: on + 400}) {
 			if bp.Period.Start > on && !bp.Paused {
 				ahead = append(ahead, bp.Period)
 			}
@@ -231,23 +233,23 @@ func fuzzCommand(c *choices, s subscription.Subscription, on date.Date) (subscri
 		return s.AddWholePeriodPause(on, pause.WholePeriod{Periods: []period.Period{ahead[c.pick(len(ahead))]},
 			Reason: "travel", SkipOnly: c.pick(2) == 1})
 	case 11:
-		ps := s.Pauses("")
+		ps := slices.Collect(s.Pauses(""))
 		if len(ps) == 0 {
 			return s, subscription.ErrPauseNotFound
 		}
 		return s.DeletePause(on, ps[c.pick(len(ps))].ID)
 	case 12:
-		rps := s.RetryPeriods()
+		rps := slices.Collect(s.RetryPeriods())
 		if len(rps) > 0 && c.pick(2) == 1 {
 			rp := rps[c.pick(len(rps))]
-			if rp.Status.HasNext && c.pick(2) == 1 {
-				return s.RecordPaymentFailure(rp.Status.Next, rp.Due)
+			if rp.Next != nil && c.pick(2) == 1 {
+				return s.RecordPaymentFailure(*rp.Next, rp.Due)
 			}
 			return s.RecordPaymentFailure(on, rp.Due)
 		}
 		return s.RecordPaymentFailure(on, on)
 	case 13:
-		rps := s.RetryPeriods()
+		rps := slices.Collect(s.RetryPeriods())
 		if len(rps) == 0 {
 			return s, subscription.ErrNotDue
 		}

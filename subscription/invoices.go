@@ -1,0 +1,390 @@
+package subscription
+
+import (
+	"iter"
+	"slices"
+
+	"github.com/billcycle/billcycle/invoice"
+	"github.com/billcycle/billcycle/pause"
+	"github.com/billcycle/billcycle/period"
+	"github.com/rickb777/date/v2"
+)
+
+// This file holds the invoice rules: what each billing period bills, as an
+// invoice.Spec, and the invoices of a range of days. Every function here
+// reads a projection.
+
+// invoiceOf returns the invoice of a slot, and false for a slot without
+// one (a paused period or a free trial period).
+func (m *model) invoiceOf(s slot) (invoice.Invoice, bool, error) {
+	if s.paused >= 0 || m.freeTrial(s) {
+		return invoice.Invoice{}, false, nil
+	}
+	r := m.run(s.run)
+	spec := invoice.Spec{Price: r.plan.Price, Period: s.p, Number: m.discountNumber(s), IssueDate: m.issueDate(s),
+		Buyer: m.t.buyer, Beneficiary: m.t.beneficiary}
+	if r.renewal && s.k == r.firstK {
+		spec.Kind = invoice.LineRenewal
+	}
+	if m.inTrial(s) {
+		spec.Price = invoice.Price{Recurring: *m.t.plan.Trial.Price}
+	} else {
+		spec.Price.Discounts = m.discountsOf(s, spec.Price.Discounts, spec.Number)
+	}
+	if f, ok := m.proration(s); ok {
+		// The invoice covers the days it bills, and no day after the end.
+		spec.Proration = &f
+		spec.Period.End = s.p.Start + date.Date(f.Num)
+	}
+	if i, ok := m.pidx.extensionOf(s.counted); ok {
+		spec.Kind = invoice.LineExtension
+		if a := m.pauses[i].flex.Extension.Amount; a != nil {
+			// The caller set the amount of each added period.
+			spec.Price = invoice.Price{Recurring: *a}
+		}
+	}
+	if err := m.overrideOf(s, &spec); err != nil {
+		return invoice.Invoice{}, false, err
+	}
+	fees, err := m.feeLines(s)
+	if err != nil {
+		return invoice.Invoice{}, false, err
+	}
+	spec.Fees = fees
+	inv, err := invoice.Build(spec)
+	if err == nil && m.idx.docs.carry != nil {
+		inv, err = m.withCarry(inv)
+	}
+	return inv, err == nil, err
+}
+
+// proration returns the part of slot s that its invoice bills when the
+// service stops inside it: in arrears, the days served up to a suspension
+// or the termination; in advance, the days before a termination decided by
+// the day the invoice is issued (an invoice issued before the decision
+// stays as it was).
+func (m *model) proration(s slot) (period.Fraction, bool) {
+	cut := m.idx.end
+	if m.run(s.run).plan.billing() == InArrears {
+		cut = min(cut, m.run(s.run).until)
+	} else {
+		cut = m.endKnownOn(s.p.Start)
+	}
+	if cut >= s.p.End {
+		return period.Fraction{}, false
+	}
+	f, err := period.Coverage(s.p, period.Period{Start: s.p.Start, End: cut})
+	return f, err == nil
+}
+
+// discountNumber returns the number of slot s among the periods billed at
+// its plan's price since the plan was taken: discounts for the first N
+// periods count from there, trial periods excluded.
+func (m *model) discountNumber(s slot) int {
+	base := m.run(m.run(s.run).planRun)
+	pos := base.slotBase
+	first := pos - m.idx.pausedBelow(pos)
+	if base.slotBase > 0 {
+		first += m.t.stubBilled()
+	}
+	n := s.billed - first
+	if r := m.run(s.run); r.planRun == 0 && r.sched == m.run(0).sched {
+		n -= min(s.k, m.t.plan.Trial.Periods)
+	}
+	return max(n, 0)
+}
+
+// discountsOf returns the discounts of slot s: those of its plan that
+// apply to its number, then those granted that apply to it.
+func (m *model) discountsOf(s slot, plan []invoice.Discount, number int) []invoice.Discount {
+	if m.grants.len() == 0 {
+		return plan
+	}
+	var out []invoice.Discount
+	for _, d := range plan {
+		if d.AppliesTo(number) {
+			d.Periods = 0
+			out = append(out, d)
+		}
+	}
+	for i, g := range m.grants.all() {
+		base := m.idx.grants[i]
+		if base >= 0 && s.billed >= base && m.issueDate(s) >= g.on && g.discount.AppliesTo(s.billed-base) {
+			d := g.discount
+			d.Periods = 0
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// overrideOf sets the override of spec when a flexible pause overrides the
+// invoice of slot s.
+func (m *model) overrideOf(s slot, spec *invoice.Spec) error {
+	for _, o := range m.pidx.overridesOf(s.p) {
+		p := m.pauses[o.pause].flex
+		switch o.o.Mode {
+		case pause.FixedAmount:
+			spec.Override = &invoice.Override{Amount: *o.o.Amount, Reason: "pause: " + p.Reason}
+		case pause.Prorated:
+			full, err := invoice.Build(*spec)
+			if err != nil {
+				return err
+			}
+			in, ok := s.p.Intersect(p.Days)
+			if !ok {
+				continue
+			}
+			a, err := pause.SuggestedAmount(full.Total, pause.Touch{Period: s.p, PausedDays: in.Days(), Days: s.p.Days()})
+			if err != nil {
+				return err
+			}
+			spec.Override = &invoice.Override{Amount: a, Reason: "pause, prorated: " + p.Reason}
+		}
+	}
+	return nil
+}
+
+// overridesOf returns the overrides of the billing period p.
+func (x *pauseIndex) overridesOf(p period.Period) []override {
+	if x == nil {
+		return nil
+	}
+	lo := 0
+	for lo < len(x.overs) && x.overs[lo].period.Start < p.Start {
+		lo++
+	}
+	hi := lo
+	for hi < len(x.overs) && x.overs[hi].period.Start == p.Start {
+		hi++
+	}
+	out := x.overs[lo:hi]
+	for i, o := range out {
+		if o.period != p {
+			return out[:i]
+		}
+	}
+	return out
+}
+
+// feeLines returns the freeze fee lines that belong on the invoice of slot
+// s: each pause's fee goes on the first invoice issued after the pause was
+// decided.
+func (m *model) feeLines(s slot) ([]invoice.Line, error) {
+	var lines []invoice.Line
+	for _, f := range m.idx.fees {
+		if f.pos != s.pos {
+			continue
+		}
+		p := &m.pauses[f.pause]
+		amount, err := p.fee.Amount(m.run(s.run).plan.Price.Recurring)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, invoice.Line{Kind: invoice.LineFee, Description: "pause fee: " + p.reason(),
+			Period: s.p, Quantity: 1, UnitPrice: amount, Amount: amount})
+	}
+	return lines, nil
+}
+
+// leadInvoice returns the invoice of the paid trial in days or of the stub
+// before a later anchor, and false if there is none.
+func (m *model) leadInvoice() (invoice.Invoice, bool, error) {
+	t := m.t
+	lead := t.lead
+	if lead.Days() == 0 {
+		return invoice.Invoice{}, false, nil
+	}
+	// Like any period, the lead does not run if the subscription is
+	// suspended or ends on its first day, or if a renewal replaced it
+	// before the anchor (its charge failed: see orphans).
+	end := m.idx.end
+	if !m.baseAt(lead.Start).state.Entitled() || end <= lead.Start || (m.nruns() > 1 && m.run(1).from < lead.End) {
+		return invoice.Invoice{}, false, nil
+	}
+	spec := invoice.Spec{Period: lead, IssueDate: lead.Start, Buyer: t.buyer, Beneficiary: t.beneficiary}
+	whole := lead
+	if t.plan.Trial.Days > 0 {
+		if t.plan.Trial.Price == nil {
+			return invoice.Invoice{}, false, nil
+		}
+		spec.Price = invoice.Price{Recurring: *t.plan.Trial.Price}
+	} else {
+		whole = periodAt(m.run(0).sched, -1)
+		f, err := period.Coverage(whole, lead)
+		if err != nil {
+			return invoice.Invoice{}, false, err
+		}
+		spec.Price, spec.Proration = t.plan.Price, &f
+	}
+	if t.plan.billing() == InArrears {
+		spec.IssueDate = min(lead.End, end)
+	}
+	if t.plan.billing() == InAdvance {
+		end = m.endKnownOn(lead.Start)
+	} else {
+		end = min(end, m.run(0).until) // the days served, up to a suspension too
+	}
+	if end < lead.End {
+		// Cut short: bill the days served, of the whole period.
+		f, err := period.Coverage(whole, period.Period{Start: lead.Start, End: end})
+		if err != nil {
+			return invoice.Invoice{}, false, err
+		}
+		spec.Proration, spec.Period.End = &f, end
+	}
+	inv, err := invoice.Build(spec)
+	return inv, err == nil, err
+}
+
+// invoices yields the invoices whose period shares a day with [from, to),
+// in period order (see eachInvoice).
+func (m *model) invoices(from, to date.Date) iter.Seq2[invoice.Invoice, error] {
+	return func(yield func(invoice.Invoice, error) bool) { m.eachInvoice(from, to, yield) }
+}
+
+// eachInvoice calls yield with the invoices whose period shares a day with
+// [from, to), in period order, the failed invoices that no billing period
+// holds any more included, until yield returns false. Unlike invoices, it
+// keeps m on the caller's stack.
+func (m *model) eachInvoice(from, to date.Date, yield func(invoice.Invoice, error) bool) {
+	span := period.Period{Start: from, End: to}
+	if m.t.lead.Overlaps(span) {
+		inv, ok, err := m.leadInvoice()
+		if (ok || err != nil) && !yield(inv, err) {
+			return
+		}
+	}
+	if m.idx.err != nil {
+		yield(invoice.Invoice{}, m.idx.err)
+		return
+	}
+	orphans := m.extrasIn(m.orphansIn(span), m.ownIn(from, to, false))
+	stopped := false
+	m.eachSlot(from, to, func(s slot) bool {
+		for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
+			if !yield(orphans[0], nil) {
+				stopped = true
+				return false
+			}
+			orphans = orphans[1:]
+		}
+		inv, ok, err := m.invoiceOf(s)
+		if (ok || err != nil) && !yield(inv, err) {
+			stopped = true
+			return false
+		}
+		return true
+	})
+	for _, inv := range orphans {
+		if stopped || !yield(inv, nil) {
+			return
+		}
+	}
+}
+
+// extrasIn returns the failed invoices no period holds and the documents
+// of changes, together in period order.
+func (m *model) extrasIn(orphans, own []invoice.Invoice) []invoice.Invoice {
+	if len(own) == 0 {
+		return orphans
+	}
+	out := append(slices.Clip(orphans), own...)
+	slices.SortStableFunc(out, func(a, b invoice.Invoice) int { return int(a.Period.Start - b.Period.Start) })
+	return out
+}
+
+// orphansIn returns, in period order, the failed invoices whose period
+// shares a day with span and that no billing period holds.
+func (m *model) orphansIn(span period.Period) []invoice.Invoice {
+	var out []invoice.Invoice
+	for _, i := range m.orphans.all() {
+		inv := m.retry(i).inv
+		if inv.Period.Overlaps(span) && !m.slotted(inv.Period.Start) {
+			out = append(out, inv)
+		}
+	}
+	return out
+}
+
+// slotted reports whether a billing period of the runs, or the lead with
+// its invoice, starts on d.
+func (m *model) slotted(d date.Date) bool {
+	if d == m.t.lead.Start && m.t.lead.Days() > 0 {
+		_, ok, _ := m.leadInvoice()
+		return ok
+	}
+	i := m.runOf(d)
+	if i < 0 {
+		return false
+	}
+	r := m.run(i)
+	if d >= min(r.until, m.idx.end) {
+		return false
+	}
+	k, _ := r.sched.Index(d)
+	return boundary(r.sched, k) == d
+}
+
+// issued returns the invoices issued on a day in [from, to).
+func (m *model) issued(from, to date.Date) ([]invoice.Invoice, error) {
+	v := m
+	if !v.projected {
+		v = m.project()
+	}
+	var out []invoice.Invoice
+	var err error
+	v.eachIssued(period.Period{Start: from, End: to}, func(inv invoice.Invoice, e error) bool {
+		if e != nil {
+			err = e
+			return false
+		}
+		out = append(out, inv)
+		return true
+	})
+	return out, err
+}
+
+// eachIssued calls yield with the invoices issued on a day of span, in
+// period order, building no other.
+func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error) bool) {
+	if m.t.lead.Days() > 0 {
+		inv, ok, err := m.leadInvoice()
+		if (err != nil || (ok && span.Contains(inv.IssueDate))) && !yield(inv, err) {
+			return
+		}
+	}
+	if m.idx.err != nil {
+		yield(invoice.Invoice{}, m.idx.err)
+		return
+	}
+	var orphans []invoice.Invoice
+	for _, i := range m.orphans.all() {
+		if inv := m.retry(i).inv; span.Contains(inv.IssueDate) && !m.slotted(inv.Period.Start) {
+			orphans = append(orphans, inv)
+		}
+	}
+	orphans = m.extrasIn(orphans, m.ownIn(span.Start, span.End, true))
+	// An invoice in arrears is issued at its period's end, or on the
+	// termination that cuts it short: look one day back.
+	stopped := false
+	m.eachSlot(span.Start-1, span.End, func(s slot) bool {
+		for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
+			if stopped = !yield(orphans[0], nil); stopped {
+				return false
+			}
+			orphans = orphans[1:]
+		}
+		if s.paused >= 0 || m.freeTrial(s) || !span.Contains(m.issueDate(s)) {
+			return true
+		}
+		inv, ok, err := m.invoiceOf(s)
+		stopped = (ok || err != nil) && !yield(inv, err)
+		return !stopped
+	})
+	for _, inv := range orphans {
+		if stopped || !yield(inv, nil) {
+			return
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package subscriptiontest_test
+
+// How the model's world changes course: a suspension, the termination, a
+// new run of the schedule (a renewal restart, a plan change, a late
+// payment), and the boundaries these are decided on.
+
+import (
+	"slices"
+
+	"github.com/billcycle/billcycle/period"
+	"github.com/billcycle/billcycle/subscription"
+	"github.com/rickb777/date/v2"
+)
+
+// suspend suspends from d; ur is the retry whose unpaid period, billed in
+// advance and running on d, did not run (rule 8), or −1.
+func (w *world) suspend(d date.Date, r subscription.Reason, ur int) {
+	if w.status != stActive {
+		return
+	}
+	w.closeRetry(d)
+	w.schedSusp, w.hasAuto = nil, false
+	w.lastEnd = w.boundaryAtOrAfter(d)
+	if n := len(w.slots); n > 0 && w.slots[n-1].p.Start < d && d < w.slots[n-1].p.End {
+		w.slots[n-1].cut = d
+	}
+	if l := w.lead; l != nil && l.ran && d < l.p.End {
+		l.cut = d
+	}
+	w.status, w.reason, w.susUnpaid = stSuspended, r, ur
+}
+
+// terminate ends the subscription on d: in arrears, what was served is
+// invoiced now.
+func (w *world) terminate(d date.Date) {
+	w.closeRetry(d)
+	w.schedSusp, w.change = nil, nil
+	w.status, w.reason, w.endedOn = stTerminated, 0, d
+	if l := w.lead; l != nil && l.pending {
+		w.issueLeadArrears(d)
+	}
+	for i := max(0, len(w.slots)-2); i < len(w.slots); i++ {
+		if w.slots[i].pending {
+			w.issueSlotArrears(i, d)
+		}
+	}
+}
+
+// closeRetry stops an open retry period on d: its invoice is unpaid
+// (issue 10, defect 2).
+func (w *world) closeRetry(d date.Date) {
+	if w.open < 0 {
+		return
+	}
+	r := &w.retries[w.open]
+	r.closed, r.unpaid = d, true
+	w.unpaid++
+	w.open = -1
+	w.hits[hitRetryClosed] = true
+}
+
+// newRun starts the schedule of plan p on d: the anchor is kept if d is
+// one of its boundaries and the recurrence is the same, so month ends
+// never drift; otherwise d is the new anchor. taken says p is a plan
+// taken now, whose discounts count from here.
+func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
+	// The periods that pauses added to a termination date were counted
+	// on the schedule so far: the date they came to stays a date.
+	moved := w.hasCmdEnd && w.shiftedCmdEnd() != w.cmdEnd
+	was := w.shiftedCmdEnd()
+	if k, ok := w.sched.index(d); ok && p.every == w.plan.every && d >= w.runStart {
+		w.nextK = k
+	} else {
+		w.sched, w.nextK, w.original = refSched{d, p.every}, 0, false
+	}
+	w.nextAt = w.sched.at(w.nextK)
+	if moved {
+		// Today's library re-resolves the move on the runs it has at the
+		// time it is asked, and may lose it (report #3).
+		w.hits[hitEndReanchored] = true
+		w.cmdEnd = was
+		for i := range w.pauses {
+			w.pauses[i].shiftsEnd = false
+		}
+	}
+	w.runStart, w.plan, w.nextAt = d, p, w.sched.at(w.nextK)
+	if taken {
+		w.planNo++
+		w.planBill = 0
+	}
+	if n := len(w.slots); n > 0 {
+		if s := &w.slots[n-1]; s.p.Start < d && d < s.p.End && (s.cut == 0 || d < s.cut) {
+			s.cut = d
+		}
+	}
+}
+
+// boundaryAtOrAfter returns the first boundary of the current run on or
+// after d.
+func (w *world) boundaryAtOrAfter(d date.Date) date.Date {
+	if d <= w.runStart {
+		return w.runStart
+	}
+	k := w.sched.containing(d)
+	if w.sched.at(k) == d {
+		return d
+	}
+	return w.sched.at(k + 1)
+}
+
+func (w *world) boundaryAfter(d date.Date) date.Date { return w.boundaryAtOrAfter(d + 1) }
+
+// wholePaused reports whether a whole-period pause removes p.
+func (w *world) wholePaused(p period.Period) bool {
+	for _, pz := range w.pauses {
+		if !pz.flex && slices.Contains(pz.whole, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextRenewal returns the first boundary after d of the current run that
+// starts a period no whole-period pause removes.
+func (w *world) nextRenewal(d date.Date) date.Date {
+	b := w.boundaryAfter(d)
+	for {
+		k, _ := w.sched.index(b)
+		if !w.wholePaused(period.Period{Start: b, End: w.sched.at(k + 1)}) {
+			return b
+		}
+		b = w.sched.at(k + 1)
+	}
+}
