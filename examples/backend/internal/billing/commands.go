@@ -2,20 +2,21 @@ package billing
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 
-	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
 )
 
 // Command is a command read from a request body: its name, its date, the
-// version of the subscription the client read (if it says), and the library
-// call it makes.
+// version of the subscription the client read (if it says), the caller's
+// reference and metadata for its event, and the library call it makes.
 type Command struct {
 	// Name is the command's name, such as "restart".
 	Name string
@@ -23,23 +24,29 @@ type Command struct {
 	On date.Date
 	// Version is the version the client read, or nil when it does not care.
 	Version *int64
-	run     func(subscription.Subscription) (subscription.Subscription, error)
+	// Ref is the body's "ref", kept on the event: the caller's reference,
+	// such as the payment provider's charge ID of a payment webhook.
+	Ref string
+	// Meta is kept on the event: who gave the command and how (the API
+	// sets the caller and the idempotency key).
+	Meta map[string]string
+	run  runFunc
 }
 
 // Event is one event of a log, as storage files it.
 type Event struct {
-	// Kind is the event's kind, such as "payment_failed".
+	// Kind is the event's kind, such as "record_payment_failure".
 	Kind string
 	// On is the event's date.
 	On date.Date
-	// JSON is the event's JSON form.
+	// JSON is the event's JSON form, as the library writes it.
 	JSON []byte
 }
 
 type runFunc = func(subscription.Subscription) (subscription.Subscription, error)
 
-// commandSpec lists the fields a command reads, besides "on" and "version",
-// and how it calls the library.
+// commandSpec lists the fields a command reads, besides "on", "version" and
+// "ref", and how it calls the library.
 type commandSpec struct {
 	fields []string
 	build  func(b body, on date.Date) (runFunc, error)
@@ -52,20 +59,34 @@ func noArgs(f func(subscription.Subscription, date.Date) (subscription.Subscript
 	}}
 }
 
+// withDate is the spec of a command that reads one date field besides its
+// own date.
+func withDate(field string, f func(s subscription.Subscription, on, d date.Date) (subscription.Subscription, error)) commandSpec {
+	return commandSpec{fields: []string{field}, build: func(b body, on date.Date) (runFunc, error) {
+		d, err := dateField(b, field, field, true)
+		return func(s subscription.Subscription) (subscription.Subscription, error) { return f(s, on, d) }, err
+	}}
+}
+
+// with is the spec of a command that reads one field of type T, as the
+// library decodes it.
+func with[T any](field string, f func(s subscription.Subscription, on date.Date, v T) (subscription.Subscription, error)) commandSpec {
+	return commandSpec{fields: []string{field}, build: func(b body, on date.Date) (runFunc, error) {
+		var v T
+		err := b.decode(field, &v)
+		return func(s subscription.Subscription) (subscription.Subscription, error) { return f(s, on, v) }, err
+	}}
+}
+
 var commands = map[string]commandSpec{
-	"suspend": {fields: []string{"reason"}, build: func(b body, on date.Date) (runFunc, error) {
-		r, err := b.reason("reason")
-		return func(s subscription.Subscription) (subscription.Subscription, error) { return s.Suspend(on, r) }, err
-	}},
+	"suspend": with("reason", subscription.Subscription.Suspend),
 	"schedule_suspension": {fields: []string{"effective", "reason"}, build: func(b body, on date.Date) (runFunc, error) {
-		r, err := b.reason("reason")
-		if err != nil {
-			return nil, err
-		}
-		eff, err := dateField(b, "effective", "effective", true)
+		var r subscription.Reason
+		err := b.decode("reason", &r)
+		eff, derr := dateField(b, "effective", "effective", true)
 		return func(s subscription.Subscription) (subscription.Subscription, error) {
 			return s.ScheduleSuspension(on, eff, r)
-		}, err
+		}, cmp.Or(err, derr)
 	}},
 	"cancel_suspension":         noArgs(subscription.Subscription.CancelSuspension),
 	"restart":                   noArgs(subscription.Subscription.Restart),
@@ -74,44 +95,34 @@ var commands = map[string]commandSpec{
 	"cancel_termination":        noArgs(subscription.Subscription.CancelTermination),
 	"invalidate_payment_method": noArgs(subscription.Subscription.InvalidatePaymentMethod),
 	"update_payment_method":     noArgs(subscription.Subscription.UpdatePaymentMethod),
-	"terminate_on": {fields: []string{"end"}, build: func(b body, on date.Date) (runFunc, error) {
-		end, err := dateField(b, "end", "end", true)
-		return func(s subscription.Subscription) (subscription.Subscription, error) { return s.TerminateOn(on, end) }, err
-	}},
-	"change_plan": {fields: []string{"plan"}, build: func(b body, on date.Date) (runFunc, error) {
+	"terminate_on":              withDate("end", subscription.Subscription.TerminateOn),
+	"terminate_now_with_credit": with("credit", subscription.Subscription.TerminateNowWithCredit),
+	"change_plan":               with("plan", subscription.Subscription.ChangePlanAtRenewal),
+	"change_plan_now": {fields: []string{"plan", "proration"}, build: func(b body, on date.Date) (runFunc, error) {
 		var p subscription.Plan
-		err := b.decode("plan", &p)
+		var pol subscription.ProrationPolicy
+		err := cmp.Or(b.decode("plan", &p), b.decode("proration", &pol))
 		return func(s subscription.Subscription) (subscription.Subscription, error) {
-			return s.ChangePlanAtRenewal(on, p)
+			return s.ChangePlanNow(on, p, pol)
 		}, err
 	}},
-	"add_flexible_pause": {fields: []string{"pause"}, build: func(b body, on date.Date) (runFunc, error) {
-		var p pause.Flexible
-		err := b.decode("pause", &p)
-		return func(s subscription.Subscription) (subscription.Subscription, error) { return s.AddFlexiblePause(on, p) }, err
-	}},
-	"add_whole_period_pause": {fields: []string{"pause"}, build: func(b body, on date.Date) (runFunc, error) {
-		var p pause.WholePeriod
-		err := b.decode("pause", &p)
+	"change_quantity": {fields: []string{"feature", "quantity", "proration"}, build: func(b body, on date.Date) (runFunc, error) {
+		var (
+			feature string
+			qty     int64
+			pol     subscription.ProrationPolicy
+		)
+		err := cmp.Or(b.decode("feature", &feature), b.decode("quantity", &qty), b.decode("proration", &pol))
 		return func(s subscription.Subscription) (subscription.Subscription, error) {
-			return s.AddWholePeriodPause(on, p)
+			return s.ChangeQuantity(on, feature, qty, pol)
 		}, err
 	}},
-	"delete_pause": {fields: []string{"pause_id"}, build: func(b body, on date.Date) (runFunc, error) {
-		var id int
-		err := b.decode("pause_id", &id)
-		return func(s subscription.Subscription) (subscription.Subscription, error) { return s.DeletePause(on, id) }, err
-	}},
-	"payment_failed": {fields: []string{"due"}, build: func(b body, on date.Date) (runFunc, error) {
-		due, err := dateField(b, "due", "due", true)
-		return func(s subscription.Subscription) (subscription.Subscription, error) {
-			return s.RecordPaymentFailure(on, due)
-		}, err
-	}},
-	"payment_succeeded": {fields: []string{"due"}, build: func(b body, on date.Date) (runFunc, error) {
-		due, err := dateField(b, "due", "due", true)
-		return func(s subscription.Subscription) (subscription.Subscription, error) { return s.RecordPayment(on, due) }, err
-	}},
+	"grant_discount":         with("discount", subscription.Subscription.GrantDiscount),
+	"add_flexible_pause":     with("pause", subscription.Subscription.AddFlexiblePause),
+	"add_whole_period_pause": with("pause", subscription.Subscription.AddWholePeriodPause),
+	"delete_pause":           with("pause_id", subscription.Subscription.DeletePause),
+	"record_payment_failure": withDate("due", subscription.Subscription.RecordPaymentFailure),
+	"record_payment":         withDate("due", subscription.Subscription.RecordPayment),
 }
 
 // CommandNames returns the names DecodeCommand knows, sorted.
@@ -125,10 +136,11 @@ func CommandNames() []string {
 }
 
 // DecodeCommand reads the body of command name: a JSON object with "on"
-// (the command's date), an optional "version" and the command's own fields.
-// It returns ErrUnknownCommand for a name it does not know, and a
-// *FieldError naming the field for anything it cannot read: bad JSON, an
-// unknown or missing field, a bad date.
+// (the command's date), an optional "version", an optional "ref" (kept on
+// the event) and the command's own fields. It returns ErrUnknownCommand for
+// a name it does not know, and a *FieldError naming the field for anything
+// it cannot read: bad JSON, an unknown, repeated or missing field, a bad
+// date, a value the library's decoder refuses.
 func DecodeCommand(name string, raw []byte) (Command, error) {
 	spec, ok := commands[name]
 	if !ok {
@@ -139,7 +151,7 @@ func DecodeCommand(name string, raw []byte) (Command, error) {
 		return Command{}, err
 	}
 	for k := range b {
-		if k != "on" && k != "version" && !slices.Contains(spec.fields, k) {
+		if k != "on" && k != "version" && k != "ref" && !slices.Contains(spec.fields, k) {
 			return Command{}, &FieldError{Field: k, Err: fmt.Errorf("%w: unknown field for %s", ErrBadRequest, name)}
 		}
 	}
@@ -154,26 +166,50 @@ func DecodeCommand(name string, raw []byte) (Command, error) {
 		}
 		c.Version = &v
 	}
+	if _, ok := b["ref"]; ok {
+		if err := b.decode("ref", &c.Ref); err != nil {
+			return Command{}, err
+		}
+		if len(c.Ref) > subscription.MaxRefLen {
+			return Command{}, &FieldError{Field: "ref", Err: fmt.Errorf("%w: %d bytes, at most %d", ErrBadRequest, len(c.Ref), subscription.MaxRefLen)}
+		}
+	}
 	if c.run, err = spec.build(b, c.On); err != nil {
 		return Command{}, err
 	}
 	return c, nil
 }
 
-// Apply runs c on s and returns the new subscription and the event appended.
-// The library's error is returned as is (see Classify).
+// Apply runs c on s and returns the new subscription and the event
+// appended, with c's Ref and Meta. A command that changes nothing — a
+// payment recorded again, as a replayed webhook does — returns s and an
+// Event whose JSON is nil. The library's error is returned as is (see
+// Classify).
 func (s Subscription) Apply(c Command) (Subscription, Event, error) {
-	return s.run(c.run)
+	return s.record(c.run, c.Ref, c.Meta)
 }
 
-// run applies f and returns the event it appended.
-func (s Subscription) run(f runFunc) (Subscription, Event, error) {
+// record runs the library command f and returns the event it appended,
+// re-applied with the caller's ref and meta: the library attaches them to
+// an event the caller builds, and building it is the command's job.
+func (s Subscription) record(f runFunc, ref string, meta map[string]string) (Subscription, Event, error) {
 	n, err := f(s.s)
 	if err != nil {
 		return s, Event{}, err
 	}
-	evs := n.Events()
-	last := evs[len(evs)-1]
+	if n.Len() == s.s.Len() {
+		return s, Event{}, nil
+	}
+	var last subscription.Event
+	for e := range n.Events() {
+		last = e
+	}
+	if ref != "" || len(meta) > 0 {
+		last.Ref, last.Meta = ref, meta
+		if n, err = s.s.Apply(last); err != nil {
+			return s, Event{}, err
+		}
+	}
 	b, err := json.Marshal(last)
 	if err != nil {
 		return s, Event{}, err
@@ -181,18 +217,22 @@ func (s Subscription) run(f runFunc) (Subscription, Event, error) {
 	return Subscription{s: n}, Event{Kind: last.Kind.String(), On: last.Date, JSON: b}, nil
 }
 
-// RecordChargeFailure records that the charge of the invoice issued on due
-// failed on day on (the renewal charge itself when on == due, or a retry).
-func (s Subscription) RecordChargeFailure(on, due date.Date) (Subscription, Event, error) {
-	return s.run(func(x subscription.Subscription) (subscription.Subscription, error) {
+// RecordChargeFailure records that the charge of the invoices issued on due
+// failed on day on (the renewal charge itself when on == due, or a retry),
+// with the payment provider's reference of the charge and meta.
+func (s Subscription) RecordChargeFailure(on, due date.Date, ref string, meta map[string]string) (Subscription, Event, error) {
+	return s.record(func(x subscription.Subscription) (subscription.Subscription, error) {
 		return x.RecordPaymentFailure(on, due)
-	})
+	}, ref, meta)
 }
 
-// RecordChargeSuccess records that the invoice issued on due, whose charge
-// had failed, was paid on day on.
-func (s Subscription) RecordChargeSuccess(on, due date.Date) (Subscription, Event, error) {
-	return s.run(func(x subscription.Subscription) (subscription.Subscription, error) { return x.RecordPayment(on, due) })
+// RecordChargeSuccess records that the invoices issued on due, whose charge
+// had failed, were paid on day on, with the payment provider's reference
+// of the charge and meta. Recording it again changes nothing.
+func (s Subscription) RecordChargeSuccess(on, due date.Date, ref string, meta map[string]string) (Subscription, Event, error) {
+	return s.record(func(x subscription.Subscription) (subscription.Subscription, error) {
+		return x.RecordPayment(on, due)
+	}, ref, meta)
 }
 
 // PreviewJSON returns what c would do to the timeline of [from, to) as of
@@ -205,42 +245,104 @@ func (s Subscription) PreviewJSON(c Command, from, to, asOf date.Date) ([]byte, 
 	return json.Marshal(p)
 }
 
-// body is a decoded JSON object, field by field.
+// body is a decoded JSON object, field by field; a null field is left out,
+// as the library treats null as absent.
 type body map[string]json.RawMessage
 
-// decodeBody reads one JSON object, and nothing after it.
+// decodeBody reads one JSON object, and nothing after it, refusing a key
+// given twice.
 func decodeBody(raw []byte) (body, error) {
-	var b body
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if err := dec.Decode(&b); err != nil || b == nil {
-		return nil, &FieldError{Field: "body", Err: fmt.Errorf("%w: not a JSON object", ErrBadRequest)}
+	bad := func(why string) error {
+		return &FieldError{Field: "body", Err: fmt.Errorf("%w: %s", ErrBadRequest, why)}
 	}
-	if dec.More() {
-		return nil, &FieldError{Field: "body", Err: fmt.Errorf("%w: data after the JSON object", ErrBadRequest)}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, bad("not a JSON object")
+	}
+	b := body{}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		k, ok := t.(string)
+		if err != nil || !ok {
+			return nil, bad("not a JSON object")
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, bad("not a JSON object")
+		}
+		if seen[k] {
+			return nil, &FieldError{Field: k, Err: fmt.Errorf("%w: given twice", ErrBadRequest)}
+		}
+		seen[k] = true
+		if string(v) != "null" {
+			b[k] = v
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, bad("not a JSON object")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, bad("data after the JSON object")
 	}
 	return b, nil
 }
 
-// decode reads field k into v; the error names the field.
+// decode reads field k into v with the library's decoder; the error names
+// the field, and the path inside it that the library names.
 func (b body) decode(k string, v any) error {
 	raw, ok := b[k]
 	if !ok {
 		return &FieldError{Field: k, Err: fmt.Errorf("%w: required", ErrBadRequest)}
 	}
 	if err := json.Unmarshal(raw, v); err != nil {
-		return &FieldError{Field: k, Err: err}
+		return libFieldError(k, err)
 	}
 	return nil
 }
 
-// reason reads field k as a suspension reason.
-func (b body) reason(k string) (subscription.Reason, error) {
-	var r subscription.Reason
-	if err := b.decode(k, &r); err != nil {
-		return 0, err
+// MetaFor returns the metadata the API puts on the event of a command: how
+// it came ("via":"api"), who sent it (the X-Caller header, when set) and
+// its idempotency key, when it has one. A value longer than the library
+// keeps is a *FieldError naming its header.
+func MetaFor(caller, idempotencyKey string) (map[string]string, error) {
+	meta := map[string]string{"via": "api"}
+	for _, h := range []struct{ header, key, value string }{
+		{"X-Caller", "caller", caller}, {"Idempotency-Key", "idempotency_key", idempotencyKey},
+	} {
+		if len(h.value) > subscription.MaxMetaLen {
+			return nil, &FieldError{Field: h.header, Err: fmt.Errorf("%w: %d bytes, at most %d", ErrBadRequest, len(h.value), subscription.MaxMetaLen)}
+		}
+		if h.value != "" {
+			meta[h.key] = h.value
+		}
 	}
-	if !r.Valid() {
-		return 0, &FieldError{Field: k, Err: fmt.Errorf("%w: unknown reason", ErrBadRequest)}
+	return meta, nil
+}
+
+// AddsInvoiceOn reports whether s issues on day d an invoice (a credit note
+// does not count) that before, the subscription before a command, does
+// not: an invoice the daily job has not charged if it handled d already.
+func (s Subscription) AddsInvoiceOn(before Subscription, d date.Date) (bool, error) {
+	keys := func(x Subscription) (map[string]bool, error) {
+		invs, err := x.Invoices(d, d+1)
+		out := map[string]bool{}
+		for _, inv := range invs {
+			if !inv.CreditNote {
+				out[inv.Key] = true
+			}
+		}
+		return out, err
 	}
-	return r, nil
+	was, err := keys(before)
+	if err != nil {
+		return false, err
+	}
+	now, err := keys(s)
+	for k := range now {
+		if !was[k] {
+			return true, err
+		}
+	}
+	return false, err
 }

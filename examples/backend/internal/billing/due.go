@@ -1,149 +1,133 @@
 package billing
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
 )
 
-// Replace with sub.Agenda / sub.NextAction (issue 13).
-//
-// Everything in this file is built on today's public API: Timeline (its
-// segments, invoices and retry periods) and StatusOn. When the library
-// gains Agenda and NextAction, DueOn becomes Agenda over one day and
-// NextActionAfter becomes NextAction; the types below stay.
-
 // Attempt is a planned retry of a failed charge.
 type Attempt struct {
-	// Due is the issue date of the invoice whose charge failed.
-	Due date.Date `json:"due"`
+	// Due is the issue date of the invoices whose charge failed.
+	Due date.Date
 	// Number counts the attempts after the failed charge, from 1.
-	Number int `json:"number"`
+	Number int
 }
 
-// Change is a change of state taking effect on a day.
+// Change is a change of state or of plan taking effect on a day.
 type Change struct {
-	// From is the state the day before.
-	From Status `json:"from"`
-	// To is the state on the day.
-	To Status `json:"to"`
+	// Kind is the action's kind, such as "suspension" or "pause_start".
+	Kind string
+	// State and Reason are the state from the day on.
+	State, Reason string
+	// Cause is the log index of the event behind the change, or -1 when
+	// the plan scheduled it.
+	Cause int
+	// JSON is the library's JSON of the action.
+	JSON []byte
 }
 
-// Due is what a backend acts on during one day.
+// Key identifies the change within its day, for deduplication.
+func (c Change) Key() string { return fmt.Sprintf("%s/%s/%s/%d", c.Kind, c.State, c.Reason, c.Cause) }
+
+// Due is what a backend acts on during one day: the library's agenda of
+// that day, sorted for the job.
 type Due struct {
 	// On is the day.
-	On date.Date `json:"on"`
-	// Invoices are the invoices issued that day.
-	Invoices []Invoice `json:"-"`
-	// Attempts are the retry attempts planned that day.
-	Attempts []Attempt `json:"attempts,omitempty"`
-	// Change is the change of state taking effect that day, if any.
-	Change *Change `json:"change,omitempty"`
+	On date.Date
+	// Invoices are the documents issued that day, invoices and credit
+	// notes, in the library's order.
+	Invoices []Invoice
+	// Attempts are the retry attempts still planned that day; the agenda's
+	// attempts that failed or succeeded already are left out.
+	Attempts []Attempt
+	// Changes are the changes of state and plan taking effect that day, in
+	// log order.
+	Changes []Change
 }
 
 // Empty reports whether nothing is due.
-func (d Due) Empty() bool { return len(d.Invoices) == 0 && len(d.Attempts) == 0 && d.Change == nil }
+func (d Due) Empty() bool { return len(d.Invoices) == 0 && len(d.Attempts) == 0 && len(d.Changes) == 0 }
 
-// Replace with sub.Agenda / sub.NextAction (issue 13).
-//
-// DueOn returns what is due on day d: the invoices whose issue date is d
-// (an invoice billed in arrears is issued on its period's end, so the
-// period holding d−1 is looked at as well as the one holding d), the retry
-// attempts planned on d, and the change of state on d.
+// DueOn returns what is due on day d: the library's Agenda of that day.
 func (s Subscription) DueOn(d date.Date) (Due, error) {
 	out := Due{On: d}
-	lo := max(d-1, date.Min())
-	tl, err := s.s.Timeline(period.Period{Start: lo, End: d + 1}, d)
-	if err != nil {
-		return out, err
-	}
-	for _, ti := range tl.Invoices {
-		if ti.Invoice.IssueDate == d {
-			inv, err := fromInvoice(ti.Invoice)
+	k := keyer{}
+	for a := range s.s.Agenda(period.Period{Start: d, End: d + 1}) {
+		switch {
+		case a.Invoice != nil:
+			inv, err := fromInvoice(*a.Invoice, k)
 			if err != nil {
 				return out, err
 			}
 			out.Invoices = append(out.Invoices, inv)
-		}
-	}
-	for _, rp := range s.s.RetryPeriods() {
-		for i, a := range rp.Status.Attempts {
-			if a.On == d && a.State == retry.Planned {
-				out.Attempts = append(out.Attempts, Attempt{Due: rp.Due, Number: i + 1})
+		case a.Attempt != nil:
+			if a.Attempt.State == retry.Planned {
+				out.Attempts = append(out.Attempts, Attempt{Due: a.Attempt.Due, Number: a.Attempt.Number})
 			}
+		case a.Change != nil:
+			c, err := change(a)
+			if err != nil {
+				return out, err
+			}
+			out.Changes = append(out.Changes, c)
 		}
-	}
-	if from, to := s.StatusOn(d-1), s.StatusOn(d); from != to {
-		out.Change = &Change{From: from, To: to}
 	}
 	return out, nil
 }
 
-// Replace with sub.Agenda / sub.NextAction (issue 13).
-//
-// NextActionAfter returns the first day after `after` on which DueOn is not
-// empty, and false when nothing will happen again without a new command
-// (terminated, suspended for good, a fixed term fully billed). It looks at
-// a window of the timeline that doubles until something is found, up to
-// the termination date or twenty years.
-func (s Subscription) NextActionAfter(after date.Date) (date.Date, bool) {
-	if s.s.StatusOn(after).State == subscription.Terminated {
-		return 0, false
+// change returns the layer's form of a change of the agenda.
+func change(a subscription.Action) (Change, error) {
+	b, err := json.Marshal(a)
+	if err != nil {
+		return Change{}, err
 	}
-	limit := min(after+20*366, date.Max())
-	if end, ok := s.s.TerminationDate(); ok {
-		limit = min(limit, end+1)
+	c := Change{Kind: a.Kind.String(), State: a.Change.State.String(), Cause: a.Change.Cause, JSON: b}
+	if a.Change.Reason != 0 {
+		c.Reason = a.Change.Reason.String()
 	}
-	best, found := date.Date(0), false
-	for h := date.Date(maxPeriodDays(s.s.Plan().Every) + 2); ; h *= 2 {
-		to := min(after+h, limit)
-		tl, err := s.s.Timeline(period.Period{Start: after, End: to}, after)
-		if err != nil {
-			return 0, false
-		}
-		consider := func(d date.Date) {
-			if d > after && d < to && (!found || d < best) {
-				best, found = d, true
-			}
-		}
-		for _, ti := range tl.Invoices {
-			consider(ti.Invoice.IssueDate)
-		}
-		for _, rp := range tl.Retries {
-			for _, a := range rp.Status.Attempts {
-				if a.State == retry.Planned {
-					consider(a.On)
-				}
-			}
-		}
-		for i := 1; i < len(tl.Segments); i++ {
-			a, b := tl.Segments[i-1], tl.Segments[i]
-			if a.State != b.State || a.Reason != b.Reason {
-				consider(b.Period.Start)
-				break
-			}
-		}
-		if found || to >= limit {
-			return best, found
-		}
-	}
+	return c, nil
 }
 
-// Replace with sub.Agenda / sub.NextAction (issue 13).
+// NextAction returns the first day after `after` on which the library's
+// agenda is not empty, and false when nothing will happen again without a
+// new command (terminated, a fixed term fully billed). The backend stores it
+// in subscriptions.next_action_on.
 //
-// Agenda returns what is due on each day of [from, to) on which something
-// is, in date order.
-func (s Subscription) Agenda(from, to date.Date) ([]Due, error) {
-	var out []Due
-	for d, ok := s.NextActionAfter(from - 1); ok && d < to; d, ok = s.NextActionAfter(d) {
-		due, err := s.DueOn(d)
-		if err != nil {
-			return nil, err
+// Library defect, worked around here until it is fixed: the library's
+// NextAction skips documents that Agenda and Invoices list. Monthly from
+// 2020-01-01 in advance, ChangeQuantity on 2020-01-10 with ProrateNow:
+// NextAction(2020-01-05) is 2020-02-01, yet an invoice is issued on
+// 2020-01-10. In arrears, ChangePlanNow on 2020-01-10: the invoice of
+// [2020-01-01, 2020-01-10) is issued on 2020-02-01, and
+// NextAction(2020-01-10) is 2020-02-10. A suspension scheduled for
+// 2020-01-03, then ChangePlanNow on 2020-01-02 with ProrateAtRenewal:
+// an invoice is issued on 2020-02-01, and NextAction(2020-01-03) is false.
+// So the first document Invoices issues after `after`, up to the
+// library's answer (or the termination, or two of the longest periods of
+// the plan when the library has no answer), wins when it comes first.
+func (s Subscription) NextAction(after date.Date) (date.Date, bool) {
+	next, ok := s.s.NextAction(after)
+	limit := next
+	if !ok {
+		limit = min(after+1+2*date.Date(maxPeriodDays(s.s.PlanOn(after).Every)), period.MaxDate)
+		if end, has := s.s.TerminationDate(); has {
+			limit = end + 1
 		}
-		out = append(out, due)
 	}
-	return out, nil
+	// Invoices lists by period, not by issue date: take the first issued.
+	// An error ends the list; the library has none for a subscription it
+	// accepted.
+	for inv, err := range s.s.Invoices(period.Period{Start: after + 1, End: max(limit, after+1)}) {
+		if err == nil && (!ok || inv.IssueDate < next) {
+			next, ok = inv.IssueDate, true
+		}
+	}
+	return next, ok
 }
 
 // maxPeriodDays is the length of the longest period of recurrence r.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
@@ -25,7 +26,7 @@ var (
 )
 
 // FieldError reports a request field that could not be read: Field is its
-// JSON path, such as "terms.start" or "pause".
+// JSON path, such as "terms.start" or "pause.days.start".
 type FieldError struct {
 	// Field is the path of the offending field.
 	Field string
@@ -60,68 +61,122 @@ func dateField(fields map[string]json.RawMessage, key, path string, required boo
 	return d, nil
 }
 
-// A problem is the stable code and HTTP status of a library sentinel.
+// libFieldError turns an error of the library's JSON decoders into a
+// *FieldError on field, or on the path inside it that the library names.
+//
+// The library's decoding errors name the path only in their message
+// ("subscription: field plan.every: …"): the type that carries it is in
+// an internal package, out of a user's reach, so the path is read back from
+// the text. An error of no library sentinel (a syntax error of
+// encoding/json) is a bad request.
+func libFieldError(field string, err error) error {
+	if _, _, ok := classify(err); !ok {
+		err = fmt.Errorf("%w: %v", ErrBadRequest, err)
+	}
+	if p := pathIn(err.Error()); p != "" {
+		field += "." + p
+	}
+	return &FieldError{Field: field, Err: err}
+}
+
+// pathIn returns the path in a message of the form "pkg: field PATH: …",
+// or "" when it names none.
+func pathIn(msg string) string {
+	_, rest, ok := strings.Cut(msg, ": field ")
+	if !ok {
+		rest, ok = strings.CutPrefix(msg, "field ")
+	}
+	if !ok {
+		return ""
+	}
+	p, _, ok := strings.Cut(rest, ": ")
+	if !ok || strings.ContainsAny(p, " \"") {
+		return ""
+	}
+	return p
+}
+
+// A problem is the stable code and HTTP status of a sentinel.
 type problem struct {
 	err    error
 	code   string
 	status int
 }
 
-// problems maps every sentinel the library may return to a stable code.
-// Order matters: an error matching several sentinels takes the first
-// (a TransitionError on a terminated subscription is "terminated").
+const unprocessable = http.StatusUnprocessableEntity
+
+// problems maps every sentinel of the backend and the library to a stable
+// code. Order matters: an error matching several sentinels takes the
+// first, so the specific causes come before the containers that wrap them
+// (a bad date inside a plan is "invalid_date", not "invalid_plan"; a
+// TransitionError on a terminated subscription is "terminated").
 var problems = []problem{
 	{ErrBadRequest, "bad_request", http.StatusBadRequest},
 	{ErrInvalidDate, "invalid_date", http.StatusBadRequest},
 	{ErrUnknownCommand, "unknown_command", http.StatusNotFound},
 	{period.ErrInvalidDate, "invalid_date", http.StatusBadRequest},
-	{subscription.ErrTerminated, "terminated", http.StatusUnprocessableEntity},
-	{subscription.ErrNotSuspended, "not_suspended", http.StatusUnprocessableEntity},
-	{subscription.ErrInvalidTransition, "invalid_transition", http.StatusUnprocessableEntity},
-	{subscription.ErrBeforeStart, "before_start", http.StatusUnprocessableEntity},
-	{subscription.ErrOutOfOrder, "out_of_order", http.StatusUnprocessableEntity},
-	{subscription.ErrInvalidPlan, "invalid_plan", http.StatusUnprocessableEntity},
-	{subscription.ErrInvalidEvent, "invalid_event", http.StatusUnprocessableEntity},
-	{subscription.ErrNoEnd, "no_end", http.StatusUnprocessableEntity},
-	{subscription.ErrNotDue, "not_due", http.StatusUnprocessableEntity},
-	{pause.ErrPeriodInvoiced, "period_invoiced", http.StatusUnprocessableEntity},
-	{pause.ErrReasonRequired, "reason_required", http.StatusUnprocessableEntity},
-	{pause.ErrNotBillingPeriod, "not_billing_period", http.StatusUnprocessableEntity},
-	{pause.ErrOverlap, "pause_overlap", http.StatusUnprocessableEntity},
-	{pause.ErrPauseNotFound, "pause_not_found", http.StatusUnprocessableEntity},
-	{pause.ErrOrphanPause, "orphan_pause", http.StatusUnprocessableEntity},
-	{pause.ErrInvalidPause, "invalid_pause", http.StatusUnprocessableEntity},
-	{pause.ErrPolicy, "pause_policy", http.StatusUnprocessableEntity},
-	{pause.ErrInvalidPolicy, "invalid_pause_policy", http.StatusUnprocessableEntity},
-	{pause.ErrInvalidPass, "invalid_pass", http.StatusUnprocessableEntity},
-	{pause.ErrOutsideValidity, "outside_validity", http.StatusUnprocessableEntity},
-	{pause.ErrAlreadyFrozen, "already_frozen", http.StatusUnprocessableEntity},
-	{pause.ErrNotFrozen, "not_frozen", http.StatusUnprocessableEntity},
-	{pause.ErrUnfreezeBeforeFreeze, "unfreeze_before_freeze", http.StatusUnprocessableEntity},
-	{retry.ErrRetryTooLong, "retry_too_long", http.StatusUnprocessableEntity},
-	{retry.ErrInvalidPolicy, "invalid_retry_policy", http.StatusUnprocessableEntity},
-	{retry.ErrExhausted, "retries_exhausted", http.StatusUnprocessableEntity},
-	{retry.ErrNotAttemptDay, "not_attempt_day", http.StatusUnprocessableEntity},
-	{retry.ErrOutOfOrder, "out_of_order", http.StatusUnprocessableEntity},
-	{retry.ErrSettled, "retry_settled", http.StatusUnprocessableEntity},
-	{retry.ErrOutsidePeriod, "outside_retry_period", http.StatusUnprocessableEntity},
-	{period.ErrInvalidRange, "invalid_range", http.StatusUnprocessableEntity},
-	{period.ErrEmptyPeriod, "empty_period", http.StatusUnprocessableEntity},
-	{period.ErrInvalidRecurrence, "invalid_recurrence", http.StatusUnprocessableEntity},
-	{period.ErrInvalidUnit, "invalid_unit", http.StatusUnprocessableEntity},
-	{period.ErrBeforeAnchor, "before_anchor", http.StatusUnprocessableEntity},
-	{invoice.ErrUnknownCurrency, "unknown_currency", http.StatusUnprocessableEntity},
-	{invoice.ErrCurrencyMismatch, "currency_mismatch", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidAmount, "invalid_amount", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidKind, "invalid_kind", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidFeature, "invalid_feature", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidTiers, "invalid_tiers", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidDiscount, "invalid_discount", http.StatusUnprocessableEntity},
-	{invoice.ErrNegativeQuantity, "negative_quantity", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidProration, "invalid_proration", http.StatusUnprocessableEntity},
-	{invoice.ErrOverrideReason, "override_reason_required", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidSpec, "invalid_invoice_spec", http.StatusUnprocessableEntity},
-	{invoice.ErrInvalidInvoice, "invalid_invoice", http.StatusUnprocessableEntity},
+
+	// The refusals of commands, by state and history.
+	{subscription.ErrTerminated, "terminated", unprocessable},
+	{subscription.ErrNotSuspended, "not_suspended", unprocessable},
+	{subscription.ErrInvalidTransition, "invalid_transition", unprocessable},
+	{subscription.ErrBeforeStart, "before_start", unprocessable},
+	{subscription.ErrOutOfOrder, "out_of_order", unprocessable},
+	{subscription.ErrNoEnd, "no_end", unprocessable},
+	{subscription.ErrNoTerms, "no_terms", unprocessable},
+	{subscription.ErrNotDue, "not_due", unprocessable},
+	{subscription.ErrPeriodInvoiced, "period_invoiced", unprocessable},
+	{subscription.ErrNotBillingPeriod, "not_billing_period", unprocessable},
+	{subscription.ErrOverlap, "pause_overlap", unprocessable},
+	{subscription.ErrPauseNotFound, "pause_not_found", unprocessable},
+	{subscription.ErrOrphanPause, "orphan_pause", unprocessable},
+	{pause.ErrReasonRequired, "reason_required", unprocessable},
+	{pause.ErrPolicy, "pause_policy", unprocessable},
+	{pause.ErrOutsideValidity, "outside_validity", unprocessable},
+	{pause.ErrAlreadyFrozen, "already_frozen", unprocessable},
+	{pause.ErrNotFrozen, "not_frozen", unprocessable},
+	{pause.ErrUnfreezeBeforeFreeze, "unfreeze_before_freeze", unprocessable},
+	{retry.ErrRetryTooLong, "retry_too_long", unprocessable},
+	{retry.ErrExhausted, "retries_exhausted", unprocessable},
+	{retry.ErrNotAttemptDay, "not_attempt_day", unprocessable},
+	{retry.ErrOutOfOrder, "retry_out_of_order", unprocessable},
+	{retry.ErrSettled, "retry_settled", unprocessable},
+	{retry.ErrOutsidePeriod, "outside_retry_period", unprocessable},
+	{retry.ErrInvalidCount, "invalid_failure_count", unprocessable},
+
+	// The causes of values that cannot work.
+	{period.ErrInvalidRange, "invalid_range", unprocessable},
+	{period.ErrEmptyPeriod, "empty_period", unprocessable},
+	{period.ErrInvalidRecurrence, "invalid_recurrence", unprocessable},
+	{period.ErrInvalidUnit, "invalid_unit", unprocessable},
+	{period.ErrInvalidFraction, "invalid_fraction", unprocessable},
+	{invoice.ErrUnknownCurrency, "unknown_currency", unprocessable},
+	{invoice.ErrCurrencyMismatch, "currency_mismatch", unprocessable},
+	{invoice.ErrInvalidAmount, "invalid_amount", unprocessable},
+	{invoice.ErrOutOfRange, "out_of_range", unprocessable},
+	{invoice.ErrInvalidWeights, "invalid_weights", unprocessable},
+	{invoice.ErrInvalidPercent, "invalid_percent", unprocessable},
+	{invoice.ErrInvalidKind, "invalid_kind", unprocessable},
+	{invoice.ErrInvalidQuantity, "invalid_quantity", unprocessable},
+	{invoice.ErrInvalidFeature, "invalid_feature", unprocessable},
+	{invoice.ErrInvalidTiers, "invalid_tiers", unprocessable},
+	{invoice.ErrInvalidDiscount, "invalid_discount", unprocessable},
+	{invoice.ErrInvalidProration, "invalid_proration", unprocessable},
+	{invoice.ErrOverrideReason, "override_reason_required", unprocessable},
+
+	// The containers: a value, as a whole, that is not one.
+	{invoice.ErrInvalidSpec, "invalid_invoice_spec", unprocessable},
+	{invoice.ErrInvalidPrice, "invalid_price", unprocessable},
+	{invoice.ErrInvalidInvoice, "invalid_invoice", unprocessable},
+	{pause.ErrInvalidPause, "invalid_pause", unprocessable},
+	{pause.ErrInvalidPolicy, "invalid_pause_policy", unprocessable},
+	{pause.ErrInvalidPass, "invalid_pass", unprocessable},
+	{retry.ErrInvalidPolicy, "invalid_retry_policy", unprocessable},
+	{retry.ErrInvalidStatus, "invalid_retry_status", unprocessable},
+	{subscription.ErrInvalidPlan, "invalid_plan", unprocessable},
+	{subscription.ErrInvalidEvent, "invalid_event", unprocessable},
+	{subscription.ErrInvalidTerms, "invalid_terms", unprocessable},
+	{subscription.ErrInvalidView, "invalid_view", unprocessable},
 }
 
 // Classify returns the stable problem code and HTTP status of err: 400 for
@@ -129,18 +184,24 @@ var problems = []problem{
 // 422 for a command or value the library refuses, and false for an error
 // that matches no known sentinel (a fault of the server, not the request).
 func Classify(err error) (code string, status int, ok bool) {
+	code, status, ok = classify(err)
 	var fe *FieldError
 	isField := errors.As(err, &fe)
+	switch {
+	case ok && isField:
+		return code, http.StatusBadRequest, true
+	case isField:
+		return "bad_request", http.StatusBadRequest, true
+	}
+	return code, status, ok
+}
+
+// classify returns the first problem whose sentinel err matches.
+func classify(err error) (string, int, bool) {
 	for _, p := range problems {
 		if errors.Is(err, p.err) {
-			if isField {
-				return p.code, http.StatusBadRequest, true
-			}
 			return p.code, p.status, true
 		}
-	}
-	if isField {
-		return "bad_request", http.StatusBadRequest, true
 	}
 	return "", 0, false
 }

@@ -16,11 +16,12 @@ type Pass struct {
 }
 
 // DecodePass reads a pass from its JSON form, {"valid":{"start":…,"end":…},
-// "sessions":10,"used":4}, strictly. A bad pass is a *FieldError on "pass".
+// "sessions":10,"used":4}, strictly. A bad pass is a *FieldError on "pass",
+// or on the field inside it that the library names ("pass.valid.end").
 func DecodePass(raw []byte) (Pass, error) {
 	var p pause.Pass
 	if err := json.Unmarshal(raw, &p); err != nil {
-		return Pass{}, &FieldError{Field: "pass", Err: err}
+		return Pass{}, libFieldError("pass", err)
 	}
 	return Pass{p: p}, nil
 }
