@@ -223,18 +223,23 @@ func TestPreviewStoresNothing(t *testing.T) {
 }
 
 // TestBackdatedCommand checks that once the job has handled a day, a
-// command dated before it is refused: what it could change is issued.
+// command dated before it is refused: what it could change is issued. On
+// the day handled itself, a command is refused if it would change that
+// day's filed invoice (a suspension on a renewal day cancels the renewal),
+// and accepted if it leaves it alone.
 func TestBackdatedCommand(t *testing.T) {
 	c, _ := testServer(t, dbtest.SQLite(t))
 	createMonthly(t, c, "s1")
 	if err := c.must(200, "POST", "/jobs/run-due", `{"on":"2021-11-01"}`, nil); err != nil {
 		t.Fatal(err)
 	}
-	res, err := c.do("POST", "/subscriptions/s1/commands/suspend", `{"on":"2021-10-20","reason":"by_business"}`)
-	if err != nil || res.Status != 422 || !strings.Contains(string(res.Body), `"backdated"`) {
-		t.Fatalf("backdated command: %d %s %v; want 422 backdated", res.Status, res.Body, err)
+	for _, body := range []string{`{"on":"2021-10-20","reason":"by_business"}`, `{"on":"2021-11-01","reason":"by_business"}`} {
+		res, err := c.do("POST", "/subscriptions/s1/commands/suspend", body)
+		if err != nil || res.Status != 422 || !strings.Contains(string(res.Body), `"backdated"`) {
+			t.Fatalf("suspend %s: %d %s %v; want 422 backdated", body, res.Status, res.Body, err)
+		}
 	}
-	if err := c.must(200, "POST", "/subscriptions/s1/commands/suspend", `{"on":"2021-11-01","reason":"by_business"}`, nil); err != nil {
+	if err := c.must(200, "POST", "/subscriptions/s1/commands/schedule_suspension", `{"on":"2021-11-01","effective":"2021-11-15","reason":"by_business"}`, nil); err != nil {
 		t.Fatalf("command on the day handled: %v", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/billcycle/billcycle/examples/backend/internal/api"
@@ -67,10 +68,12 @@ type invoiceSummary struct {
 	} `json:"lines"`
 }
 
-// printInvoices prints the invoices issued to subscription id.
+// printInvoices prints the invoices and credit notes issued to
+// subscription id.
 func printInvoices(c *client, id string, out io.Writer) error {
 	var invs []struct {
 		Number    string          `json:"number"`
+		Kind      string          `json:"kind"`
 		IssueDate string          `json:"issue_date"`
 		Invoice   json.RawMessage `json:"invoice"`
 	}
@@ -81,7 +84,14 @@ func printInvoices(c *client, id string, out io.Writer) error {
 	if err := c.must(200, "GET", "/subscriptions/"+id+"/state?on=2025-12-31", nil, &st); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\n%s: %d invoices issued; state on 2025-12-31: %s %s\n", id, len(invs), st.State, st.Reason)
+	notes := 0
+	for _, inv := range invs {
+		if inv.Kind == "credit_note" {
+			notes++
+		}
+	}
+	fmt.Fprintf(out, "\n%s: %s and %s issued; state on 2025-12-31: %s\n", id, count(len(invs)-notes, "invoice"),
+		count(notes, "credit note"), strings.TrimSpace(st.State+" "+st.Reason))
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  number\tissued\tperiod\ttotal\tmain line")
 	for _, inv := range invs {
@@ -122,19 +132,22 @@ func printOutbox(c *client, out io.Writer) error {
 // summary is one line about an outbox payload.
 func summary(topic string, payload []byte) string {
 	var p struct {
-		Number     string `json:"number"`
-		TotalMinor int64  `json:"total_minor"`
-		Due        string `json:"due"`
-		Attempt    int    `json:"attempt"`
-		Succeeded  bool   `json:"succeeded"`
-		Decline    string `json:"decline"`
-		From, To   struct{ State, Reason string }
-		Kind, Key  string
+		Number        string `json:"number"`
+		CreditsNumber string `json:"credits_number"`
+		TotalMinor    int64  `json:"total_minor"`
+		Due           string `json:"due"`
+		Attempt       int    `json:"attempt"`
+		Succeeded     bool   `json:"succeeded"`
+		Decline       string `json:"decline"`
+		Change        struct{ State, Reason, From string }
+		Kind, Key     string
 	}
 	_ = json.Unmarshal(payload, &p)
 	switch topic {
 	case "invoice.issued":
-		return fmt.Sprintf("%s, %d.%02d", p.Number, p.TotalMinor/100, p.TotalMinor%100)
+		return fmt.Sprintf("%s, %s", p.Number, cents(p.TotalMinor))
+	case "credit_note.issued":
+		return fmt.Sprintf("%s, %s, credits %s", p.Number, cents(p.TotalMinor), p.CreditsNumber)
 	case "attempt.due":
 		outcome := "paid"
 		if !p.Succeeded {
@@ -142,8 +155,25 @@ func summary(topic string, payload []byte) string {
 		}
 		return fmt.Sprintf("charge of %s #%d %s", p.Due, p.Attempt, outcome)
 	case "state.changed":
-		return fmt.Sprintf("%s → %s %s", p.From.State, p.To.State, p.To.Reason)
+		return strings.TrimSpace(fmt.Sprintf("%s: %s → %s %s", p.Kind, p.Change.From, p.Change.State, p.Change.Reason))
 	default:
 		return fmt.Sprintf("%s %s", p.Kind, p.Key)
 	}
+}
+
+// cents prints an amount of minor units of a two-digit currency: -9.68.
+func cents(minor int64) string {
+	sign := ""
+	if minor < 0 {
+		sign, minor = "-", -minor
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, minor/100, minor%100)
+}
+
+// count writes n things: "1 invoice", "2 invoices".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -155,43 +155,100 @@ func TestSaaSYear(t *testing.T) {
 		if err := playYear(c, day("2025-01-01"), day("2025-04-15"), saasYear); err != nil {
 			t.Fatal(err)
 		}
-		// On the day of the failure, the agenda has the three retries and
-		// nothing else until the next renewal.
-		var agenda []struct {
-			On       string
-			Attempts []struct{ Number int }
-		}
-		if err := c.must(200, "GET", "/subscriptions/saas-acme/agenda?from=2025-04-16&to=2025-05-16", nil, &agenda); err != nil {
-			t.Fatal(err)
-		}
-		var days []string
-		for _, a := range agenda {
-			days = append(days, fmt.Sprint(a.On, a.Attempts))
-		}
-		if w := []string{"2025-04-16[{1}]", "2025-04-17[{2}]", "2025-04-18[{3}]", "2025-05-15[]"}; !slices.Equal(days, w) {
-			t.Errorf("agenda after the failed renewal: %v; want %v", days, w)
-		}
+		checkAgendaAfterFailure(t, c)
 		if err := playDays(c, day("2025-04-16"), day("2025-12-31"), saasYear); err != nil {
 			t.Fatal(err)
 		}
 		var got []string
 		for _, inv := range getInvoices(t, c, saasYear.id) {
-			got = append(got, inv.IssueDate+" ["+inv.Invoice.Period.Start+", "+inv.Invoice.Period.End+") "+inv.Invoice.Buyer)
+			got = append(got, fmt.Sprintf("%s %s [%s, %s) %s %s", inv.Number, inv.IssueDate, inv.Invoice.Period.Start,
+				inv.Invoice.Period.End, inv.Invoice.Total.Amount, inv.Invoice.Buyer))
 		}
 		want := []string{
-			"2025-01-15 [2025-01-15, 2025-02-15) acme-billing", "2025-02-15 [2025-02-15, 2025-03-15) acme-billing",
-			"2025-03-15 [2025-03-15, 2025-04-15) acme-billing", "2025-04-15 [2025-04-15, 2025-05-15) acme-billing",
-			"2025-05-20 [2025-05-20, 2025-06-20) acme-billing", "2025-06-20 [2025-06-20, 2025-07-20) acme-billing",
-			"2025-07-20 [2025-07-20, 2025-08-20) acme-billing", "2025-08-20 [2025-08-20, 2025-09-20) acme-billing",
-			"2025-09-20 [2025-09-20, 2025-10-20) acme-billing", "2025-10-20 [2025-10-20, 2025-11-20) acme-billing",
+			"SAAS-2025-000001 2025-01-15 [2025-01-15, 2025-02-15) 99.00 acme-billing",
+			"SAAS-2025-000002 2025-02-15 [2025-02-15, 2025-03-15) 99.00 acme-billing",
+			"SAAS-2025-000003 2025-03-01 [2025-03-01, 2025-03-15) 18.00 acme-billing", // 3 seats × 12.00 × 14/28
+			"SAAS-2025-000004 2025-03-15 [2025-03-15, 2025-04-15) 135.00 acme-billing",
+			"SAAS-2025-000005 2025-04-15 [2025-04-15, 2025-05-15) 135.00 acme-billing",
+			"SAAS-2025-000006 2025-05-20 [2025-05-20, 2025-06-20) 135.00 acme-billing",
+			"SAAS-2025-000007 2025-06-20 [2025-06-20, 2025-07-20) 135.00 acme-billing",
+			"SAAS-2025-000008 2025-07-20 [2025-07-20, 2025-08-20) 135.00 acme-billing",
+			"SAAS-2025-000009 2025-08-20 [2025-08-20, 2025-09-20) 135.00 acme-billing",
+			// 135.00 × 15/31 = 65.32 credited, 111.00 × 15/31 = 53.71 charged, each rounded.
+			"SAAS-CN-2025-000001 2025-09-05 [2025-09-05, 2025-09-20) -11.61 acme-billing",
+			"SAAS-2025-000010 2025-09-20 [2025-09-20, 2025-10-20) 111.00 acme-billing",
+			"SAAS-2025-000011 2025-10-20 [2025-10-20, 2025-11-20) 111.00 acme-billing",
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("invoices:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+		checkSaaSOutboxAndLog(t, c)
 		checkStates(t, c, saasYear.id, map[string]string{
 			"2025-04-14": "active", "2025-04-15": "past_due", "2025-04-17": "past_due",
 			"2025-04-18": "suspended payment_due", "2025-05-19": "suspended payment_due",
 			"2025-05-20": "active", "2025-11-19": "active", "2025-11-20": "terminated",
 		})
 	})
+}
+
+// checkAgendaAfterFailure checks the SaaS customer's agenda on the day its
+// renewal of 2025-04-15 failed.
+func checkAgendaAfterFailure(t *testing.T, c *client) {
+	t.Helper()
+	// On the day of the failure, the agenda has the three retries, then
+	// the renewals: that the last retry fails is not known yet.
+	var agenda []struct {
+		On, Kind string
+		Attempt  *struct {
+			Number int
+			State  string
+		}
+		Change *struct{ State, Reason string }
+	}
+	if err := c.must(200, "GET", "/subscriptions/saas-acme/agenda?from=2025-04-16&to=2025-06-16", nil, &agenda); err != nil {
+		t.Fatal(err)
+	}
+	var days []string
+	for _, a := range agenda {
+		switch {
+		case a.Attempt != nil:
+			days = append(days, fmt.Sprintf("%s %s %d %s", a.On, a.Kind, a.Attempt.Number, a.Attempt.State))
+		case a.Change != nil:
+			days = append(days, fmt.Sprintf("%s %s %s %s", a.On, a.Kind, a.Change.State, a.Change.Reason))
+		default:
+			days = append(days, a.On+" "+a.Kind)
+		}
+	}
+	if w := []string{"2025-04-16 attempt 1 planned", "2025-04-17 attempt 2 planned", "2025-04-18 attempt 3 planned",
+		"2025-05-15 invoice", "2025-06-15 invoice"}; !slices.Equal(days, w) {
+		t.Errorf("agenda after the failed renewal: %v; want %v", days, w)
+	}
+}
+
+// checkSaaSOutboxAndLog checks the SaaS customer's outbox and log after its
+// year.
+func checkSaaSOutboxAndLog(t *testing.T, c *client) {
+	t.Helper()
+	topics := outboxTopics(t, c, saasYear.id)
+	for _, w := range []string{"2025-03-01 invoice.issued", "2025-09-05 credit_note.issued"} {
+		if !slices.Contains(topics, w) {
+			t.Errorf("outbox lacks %q: %v", w, topics)
+		}
+	}
+	for _, tp := range topics {
+		if strings.HasSuffix(tp, "invoice.drift") || strings.HasPrefix(tp, "2025-09-05 attempt.due") {
+			t.Errorf("outbox has %s: no drift, and a credit note is not charged", tp)
+		}
+	}
+	// The events keep the request's ref, and the API's metadata; the
+	// job's keep the PSP's reference of the charge.
+	res, err := c.do("GET", "/subscriptions/saas-acme", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`"ref":"ticket-1042","meta":{"via":"api"}`, `"kind":"record_payment_failure","date":"2025-04-15","due":"2025-04-15","ref":"fake_saas-acme/2025-04-15/0","meta":{"idempotency_key":"saas-acme/2025-04-15/0","via":"daily-job"}`} {
+		if !strings.Contains(string(res.Body), w) {
+			t.Errorf("subscription lacks %s: %s", w, res.Body)
+		}
+	}
 }

@@ -57,12 +57,15 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	for _, want := range []string{
-		"gym-4711: 10 invoices issued; state on 2025-12-31: active",
+		"gym-4711: 10 invoices and 0 credit notes issued; state on 2025-12-31: active\n",
 		"GYM-2025-000006  2025-08-01  [2025-08-01, 2025-09-01)  49.00 EUR  recurring",
-		"saas-acme: 10 invoices issued; state on 2025-12-31: terminated",
-		"SAAS-2025-000005  2025-05-20  [2025-05-20, 2025-06-20)  99.00 EUR  renewal",
-		"saas-acme  state.changed   past_due → suspended payment_due",
-		"gym-4711   attempt.due     charge of 2025-09-01 #2 paid",
+		"saas-acme: 11 invoices and 1 credit note issued; state on 2025-12-31: terminated\n",
+		"SAAS-2025-000003     2025-03-01  [2025-03-01, 2025-03-15)  18.00 EUR   proration",
+		"SAAS-2025-000006     2025-05-20  [2025-05-20, 2025-06-20)  135.00 EUR  renewal",
+		"SAAS-CN-2025-000001  2025-09-05  [2025-09-05, 2025-09-20)  -11.61 EUR  credit",
+		"saas-acme  state.changed       suspension: past_due → suspended payment_due",
+		"saas-acme  credit_note.issued  SAAS-CN-2025-000001, -11.61, credits SAAS-2025-000009",
+		"gym-4711   attempt.due         charge of 2025-09-01 #2 paid",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q", want)

@@ -55,18 +55,28 @@ var gymYear = scenario{
 	declines: []job.Decline{{Subscription: "gym-4711", Due: day("2025-09-01"), Failures: 2}},
 }
 
-// saasYear is a SaaS customer's year: monthly at 99.00 from 2025-01-15,
-// billed to a buyer; the renewal of 2025-04-15 and its three retries are
-// declined, so the subscription is suspended for payment due; the customer
-// comes back on 2025-05-20, after the unpaid period ended, which renews
-// from that day; and in November they terminate at the end of the period.
+// saasYear is a SaaS customer's year: monthly at 99.00 from 2025-01-15
+// with 5 seats, 12.00 a month for each seat beyond, billed to a buyer;
+// three seats added on 2025-03-01 and billed at once for the 14 days left
+// of 28 (an invoice of 18.00); the renewal of 2025-04-15 and its three
+// retries declined, so the subscription is suspended for payment due; the
+// customer comes back on 2025-05-20, after the unpaid period ended, which
+// renews from that day; two seats given back on 2025-09-05, credited for
+// the 15 days left of 31 (a credit note); and in November they terminate
+// at the end of the period.
 var saasYear = scenario{
 	id: "saas-acme", series: "SAAS",
-	terms: `{"plan":{"name":"Team monthly","every":"P1M","price":{"recurring":{"amount":"99.00","currency":"EUR"}},` +
+	terms: `{"plan":{"name":"Team monthly","every":"P1M","price":{"recurring":{"amount":"99.00","currency":"EUR"},` +
+		`"features":[{"name":"seats","kind":"limitation","quantity_included":5,"quantity_current":5,` +
+		`"unit_price":{"amount":"12.00","currency":"EUR"}}]},` +
 		`"retry":{"attempts":3,"on_exhausted":"suspend"}},"start":"2025-01-15","buyer":"acme-billing","beneficiary":"acme"}`,
 	script: []request{
+		{day("2025-03-01"), "POST", "/subscriptions/saas-acme/commands/change_quantity",
+			`{"on":"2025-03-01","feature":"seats","quantity":8,"proration":"prorate_now","ref":"ticket-1042"}`},
 		{day("2025-05-20"), "POST", "/subscriptions/saas-acme/commands/update_payment_method", `{"on":"2025-05-20"}`},
 		{day("2025-05-20"), "POST", "/subscriptions/saas-acme/commands/restart", `{"on":"2025-05-20"}`},
+		{day("2025-09-05"), "POST", "/subscriptions/saas-acme/commands/change_quantity",
+			`{"on":"2025-09-05","feature":"seats","quantity":6,"proration":"prorate_now","ref":"ticket-2077"}`},
 		{day("2025-11-02"), "POST", "/subscriptions/saas-acme/commands/terminate_at_period_end", `{"on":"2025-11-02"}`},
 	},
 	declines: []job.Decline{{Subscription: "saas-acme", Due: day("2025-04-15"), Failures: 4}},

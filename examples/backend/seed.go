@@ -57,7 +57,7 @@ func (p population) seed(ctx context.Context, st *store.Store) error {
 		if err != nil {
 			return fmt.Errorf("seed %d: %w", i, err)
 		}
-		next, ok := sub.NextActionAfter(sub.Start() - 1)
+		next, ok := sub.NextAction(sub.Start() - 1)
 		subs = append(subs, store.NewSubscription{ID: fmt.Sprintf("%s-%06d", p.Prefix, i), Series: p.Prefix,
 			Terms: terms, NextActionOn: next, HasNext: ok})
 	}

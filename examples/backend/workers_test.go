@@ -162,7 +162,7 @@ func checkExactlyOnce(t *testing.T, st *store.Store, to date.Date) {
 		`SELECT count(*) FROM invoices i WHERE total_minor > 0 AND NOT EXISTS (SELECT 1 FROM charges c
 			WHERE c.subscription_id = i.subscription_id AND c.due = i.issue_date AND c.attempt = 0)`: 0,
 		`SELECT (SELECT count(*) FROM charges WHERE outcome = 'failed') -
-			(SELECT count(*) FROM events WHERE kind = 'payment_failed')`: 0,
+			(SELECT count(*) FROM events WHERE kind = 'record_payment_failure')`: 0,
 		`SELECT (SELECT count(*) FROM invoices) - (SELECT count(*) FROM outbox WHERE topic = 'invoice.issued')`: 0,
 	} {
 		var got int

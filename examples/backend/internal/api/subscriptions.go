@@ -67,7 +67,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	next, hasNext := sub.NextActionAfter(sub.Start() - 1)
+	next, hasNext := sub.NextAction(sub.Start() - 1)
 	id, replayed, err := s.Store.CreateSubscription(r.Context(), store.NewSubscription{
 		ID: req.ID, Series: req.Series, Terms: terms, NextActionOn: next, HasNext: hasNext,
 		IdempotencyKey: r.Header.Get("Idempotency-Key"),
@@ -120,7 +120,8 @@ func (s *Server) load(r *http.Request, id string) (store.Row, billing.Subscripti
 }
 
 // commandAnswer is the answer to a command, the same bytes when an
-// idempotent retry replays it.
+// idempotent retry replays it. Event is null for a command that changed
+// nothing (a payment recorded again).
 type commandAnswer struct {
 	SubscriptionID string          `json:"subscription_id"`
 	Version        int64           `json:"version"`
@@ -134,7 +135,8 @@ const maxTries = 20
 // carry "version": the append then fails with 409 if another command got
 // there first; without it the server retries on the fresh state. An
 // Idempotency-Key header makes a retried request return the first answer
-// and append nothing.
+// and append nothing. The event keeps the body's "ref", and in its
+// metadata the X-Caller header and the idempotency key.
 func (s *Server) command(w http.ResponseWriter, r *http.Request) error {
 	id, name := r.PathValue("id"), r.PathValue("name")
 	raw, err := readBody(w, r)
@@ -146,6 +148,9 @@ func (s *Server) command(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	key := r.Header.Get("Idempotency-Key")
+	if cmd.Meta, err = billing.MetaFor(r.Header.Get("X-Caller"), key); err != nil {
+		return err
+	}
 	sum := sha256.Sum256(append([]byte(name+"\n"), raw...))
 	hash := hex.EncodeToString(sum[:])
 	for try := 0; ; try++ {
@@ -197,8 +202,13 @@ func (s *Server) tryCommand(r *http.Request, id string, cmd billing.Command, key
 			"%s on %s: the daily job already handled %s", cmd.Name, cmd.On, row.ProcessedThrough)
 	}
 	next, ev, err := sub.Apply(cmd)
-	if err != nil {
-		return 0, billing.Event{}, err
+	if err != nil || ev.JSON == nil {
+		return row.Version, ev, err
+	}
+	if row.HasProcessed && cmd.On == row.ProcessedThrough {
+		if err := s.checkHandledDay(r, id, sub, next, cmd); err != nil {
+			return 0, billing.Event{}, err
+		}
 	}
 	// Look again from the last day the job handled: a command may add
 	// something due that very day (a restart's renewal invoice, say).
@@ -206,11 +216,33 @@ func (s *Server) tryCommand(r *http.Request, id string, cmd billing.Command, key
 	if row.HasProcessed {
 		from = row.ProcessedThrough - 1
 	}
-	nextOn, hasNext := next.NextActionAfter(from)
+	nextOn, hasNext := next.NextAction(from)
 	seq, err := s.Store.Append(r.Context(), id, row.Version, store.NewEvent{
 		Kind: ev.Kind, On: ev.On, JSON: ev.JSON, IdempotencyKey: key, RequestHash: hash,
 	}, nextOn, hasNext)
 	return seq, ev, err
+}
+
+// checkHandledDay refuses a command dated on the last day the job handled
+// that would change what the job filed or charged that day: rewrite a
+// document issued that day (filed, and frozen), or add an invoice issued
+// that day once that day's invoices are charged (the library keys payments
+// by issue date, so it could never be charged on its own). Dated the next
+// day, the command is billed as it should be.
+func (s *Server) checkHandledDay(r *http.Request, id string, before, after billing.Subscription, cmd billing.Command) error {
+	rewrites, adds, err := after.ChangesOn(before, cmd.On)
+	if err != nil || (!rewrites && !adds) {
+		return err
+	}
+	if !rewrites {
+		charged, err := s.Store.HasCharge(r.Context(), id, cmd.On)
+		if err != nil || !charged {
+			return err
+		}
+	}
+	return newError(http.StatusUnprocessableEntity, "backdated",
+		"%s on %s changes the invoices of that day, which the daily job has filed and charged: give it on %s",
+		cmd.Name, cmd.On, cmd.On+1)
 }
 
 // preview serves POST /subscriptions/{id}/preview/{name}?from=&to=&as_of=:

@@ -69,18 +69,22 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, json.RawMessage(b))
 }
 
-// invoiceView is an invoice in the API: its number once issued.
+// invoiceView is a document in the API — an invoice or a credit note —
+// with its number once issued.
 type invoiceView struct {
 	Number    string          `json:"number,omitempty"`
+	Kind      string          `json:"kind"`
 	Key       string          `json:"key"`
+	Credits   string          `json:"credits,omitempty"`
 	IssueDate string          `json:"issue_date"`
 	Issued    bool            `json:"issued"`
 	Invoice   json.RawMessage `json:"invoice"`
 }
 
-// invoices serves GET /subscriptions/{id}/invoices: the issued invoices,
-// numbered, as filed; with ?from=&to= the invoices the library computes for
-// that span, issued or planned, with their numbers once issued.
+// invoices serves GET /subscriptions/{id}/invoices: the issued invoices and
+// credit notes, numbered, as filed; with ?from=&to= the documents the
+// library issues on a day of that span, issued or planned, with their
+// numbers once issued.
 func (s *Server) invoices(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	_, sub, err := s.load(r, id)
@@ -95,7 +99,8 @@ func (s *Server) invoices(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	if q.Get("from") == "" && q.Get("to") == "" {
 		for _, f := range filed {
-			out = append(out, invoiceView{Number: f.Ref(), Key: f.Key, IssueDate: f.IssueDate.String(), Issued: true, Invoice: f.Body})
+			out = append(out, invoiceView{Number: f.Ref(), Kind: f.Kind, Key: f.Key, Credits: f.Credits,
+				IssueDate: f.IssueDate.String(), Issued: true, Invoice: f.Body})
 		}
 		return writeJSON(w, http.StatusOK, out)
 	}
@@ -113,21 +118,14 @@ func (s *Server) invoices(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, c := range computed {
 		n := numbers[c.Key]
-		out = append(out, invoiceView{Number: n, Key: c.Key, IssueDate: c.IssueDate.String(), Issued: n != "", Invoice: c.JSON})
+		out = append(out, invoiceView{Number: n, Kind: c.Kind(), Key: c.Key, Credits: c.Credits,
+			IssueDate: c.IssueDate.String(), Issued: n != "", Invoice: c.JSON})
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
 
-// dueView is one day of the agenda.
-type dueView struct {
-	On       string            `json:"on"`
-	Invoices []json.RawMessage `json:"invoices,omitempty"`
-	Attempts []billing.Attempt `json:"attempts,omitempty"`
-	Change   *billing.Change   `json:"change,omitempty"`
-}
-
 // agenda serves GET /subscriptions/{id}/agenda?from=&to=: what the daily
-// job will act on, day by day.
+// job will act on, as the library's actions in date order.
 func (s *Server) agenda(w http.ResponseWriter, r *http.Request) error {
 	_, sub, err := s.load(r, r.PathValue("id"))
 	if err != nil {
@@ -137,19 +135,11 @@ func (s *Server) agenda(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	days, err := sub.Agenda(from, to)
+	b, err := sub.AgendaJSON(from, to)
 	if err != nil {
 		return err
 	}
-	out := []dueView{}
-	for _, d := range days {
-		v := dueView{On: d.On.String(), Attempts: d.Attempts, Change: d.Change}
-		for _, inv := range d.Invoices {
-			v.Invoices = append(v.Invoices, inv.JSON)
-		}
-		out = append(out, v)
-	}
-	return writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, json.RawMessage(b))
 }
 
 // pauses serves GET /subscriptions/{id}/pauses?reason=.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-		"github.com/billcycle/billcycle/subscription"
+	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
 )
 
@@ -162,7 +162,6 @@ func mustCommand(t *testing.T, name, body string) Command {
 	}
 	return c
 }
-
 
 // TestRestartRenews is ACCEPTANCE S-02 through the layer: suspended on
 // 2021-10-15, restarted on 2021-11-10, one renewal invoice on 11-10 for

@@ -1,12 +1,14 @@
 // Package job is the backend's daily run: for a day D it claims, one at a
 // time and one transaction each, the subscriptions whose next_action_on is
-// on or before D; issues their invoices with gap-free numbers; makes the
-// charges and retries that are due through a PSP and records the outcomes
-// as events; writes the outbox; checks the filed invoices for drift; and
-// stores the next day each subscription must be looked at.
+// on or before D; walks the library's agenda of each day from there;
+// issues the invoices and credit notes with gap-free numbers; makes the
+// charges and retries that are due through a PSP (never for a credit note)
+// and records the outcomes as events; writes the outbox; checks the filed
+// documents for drift; and stores the next day each subscription must be
+// looked at (NextAction).
 //
-// Everything it does for a day is idempotent: invoices are keyed by
-// (subscription, invoice key), charges by (subscription, due, attempt),
+// Everything it does for a day is idempotent: documents are keyed by
+// (subscription, document key), charges by (subscription, due, attempt),
 // outbox messages by (subscription, dedupe key). A worker killed mid-run
 // loses its open transaction only, and a rerun issues nothing twice.
 package job
@@ -43,8 +45,9 @@ type Report struct {
 	Day date.Date `json:"day"`
 	// Subscriptions is the number of subscriptions handled.
 	Subscriptions int `json:"subscriptions"`
-	// Invoices is the number of invoices issued.
-	Invoices int `json:"invoices"`
+	// Invoices and CreditNotes count the documents issued.
+	Invoices    int `json:"invoices"`
+	CreditNotes int `json:"credit_notes"`
 	// Charges and Declined count the charges made and those declined.
 	Charges  int `json:"charges"`
 	Declined int `json:"declined"`
@@ -79,6 +82,7 @@ type SubscriptionError struct {
 func (r *Report) add(o Report) {
 	r.Subscriptions += o.Subscriptions
 	r.Invoices += o.Invoices
+	r.CreditNotes += o.CreditNotes
 	r.Charges += o.Charges
 	r.Declined += o.Declined
 	r.Events += o.Events
@@ -143,7 +147,7 @@ func (r *Runner) handle(ctx context.Context, jt *store.JobTx, day date.Date) (Re
 		return Report{}, fmt.Errorf("replay: %w", err)
 	}
 	w := &dayWork{r: r, jt: jt, sub: sub, rep: Report{Day: day, Subscriptions: 1}}
-	for d, ok := jt.Sub.NextActionOn, true; ok && d <= day; d, ok = w.sub.NextActionAfter(d) {
+	for d, ok := jt.Sub.NextActionOn, true; ok && d <= day; d, ok = w.sub.NextAction(d) {
 		if err := w.handleDay(ctx, d); err != nil {
 			return Report{}, fmt.Errorf("%s: %w", d, err)
 		}
@@ -158,7 +162,7 @@ func (r *Runner) handle(ctx context.Context, jt *store.JobTx, day date.Date) (Re
 	if err := jt.AppendEvents(ctx, w.events); err != nil {
 		return Report{}, err
 	}
-	next, hasNext := w.sub.NextActionAfter(day)
+	next, hasNext := w.sub.NextAction(day)
 	if err := jt.Update(ctx, w.sub.Version(), next, hasNext, through); err != nil {
 		return Report{}, err
 	}

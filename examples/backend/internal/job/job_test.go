@@ -29,7 +29,7 @@ func setup(t *testing.T, db dbtest.DB, ids ...string) *store.Store {
 		if err != nil {
 			t.Fatal(err)
 		}
-		next, ok := sub.NextActionAfter(sub.Start() - 1)
+		next, ok := sub.NextAction(sub.Start() - 1)
 		if _, _, err := st.CreateSubscription(ctx, store.NewSubscription{ID: id, Series: "T", Terms: canon, NextActionOn: next, HasNext: ok}); err != nil {
 			t.Fatal(err)
 		}

@@ -8,20 +8,36 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// StoredInvoice is an issued invoice as filed: its number in its series and
-// its JSON, frozen once issued (a trigger refuses updates and deletes).
+// The kinds of documents filed.
+const (
+	// KindInvoice is an invoice, which is charged.
+	KindInvoice = "invoice"
+	// KindCreditNote is a credit note, which gives money back for an
+	// invoice already issued.
+	KindCreditNote = "credit_note"
+)
+
+// StoredInvoice is an issued document — an invoice or a credit note — as
+// filed: its number in its series and its JSON, frozen once issued (a
+// trigger refuses updates and deletes).
 type StoredInvoice struct {
-	// Series is the numbering series, such as "GYM-2025".
+	// Series is the numbering series, such as "GYM-2025" or "GYM-CN-2025".
 	Series string `json:"series"`
-	// Number is the invoice's number in its series, from 1, without gaps.
+	// Number is the document's number in its series, from 1, without gaps.
 	Number int64 `json:"number"`
 	// SubscriptionID is the subscription it bills.
 	SubscriptionID string `json:"subscription_id"`
+	// Kind is KindInvoice or KindCreditNote.
+	Kind string `json:"kind"`
 	// Key identifies it within the subscription.
 	Key string `json:"key"`
+	// Credits is the key of the invoice a credit note credits; empty for
+	// an invoice.
+	Credits string `json:"credits,omitempty"`
 	// IssueDate is the day it was issued.
 	IssueDate date.Date `json:"issue_date"`
-	// TotalMinor and Currency are the amount due.
+	// TotalMinor and Currency are the amount: due for an invoice,
+	// negative (given back) for a credit note.
 	TotalMinor int64  `json:"total_minor"`
 	Currency   string `json:"currency"`
 	// Body is the invoice's JSON.
@@ -31,8 +47,8 @@ type StoredInvoice struct {
 // Ref returns the invoice's printed reference, such as "GYM-2025-000042".
 func (i StoredInvoice) Ref() string { return fmt.Sprintf("%s-%06d", i.Series, i.Number) }
 
-// IssueInvoice files inv with the next number of its series, unless an
-// invoice with its key is already filed, in which case it returns false and
+// IssueInvoice files inv (an invoice or a credit note) with the next number
+// of its series, unless a document with its key is already filed, in which case it returns false and
 // files nothing. The series counter row stays locked until the transaction
 // ends, so numbers never repeat and never skip: call it last, just before
 // Finish, to hold that lock briefly.
@@ -48,9 +64,10 @@ func (j *JobTx) IssueInvoice(ctx context.Context, inv StoredInvoice) (StoredInvo
 	}
 	inv.SubscriptionID = j.Sub.ID
 	_, err = j.tx.ExecContext(ctx, `INSERT INTO invoices
-		(series, number, subscription_id, invoice_key, issue_date, total_minor, currency, body)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, inv.Series, inv.Number, j.Sub.ID, inv.Key,
-		inv.IssueDate.String(), inv.TotalMinor, inv.Currency, string(inv.Body))
+		(series, number, subscription_id, kind, invoice_key, credits_key, issue_date, total_minor, currency, body)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, inv.Series, inv.Number, j.Sub.ID, inv.Kind, inv.Key,
+		sql.NullString{String: inv.Credits, Valid: inv.Credits != ""}, inv.IssueDate.String(), inv.TotalMinor,
+		inv.Currency, string(inv.Body))
 	if isUnique(err) {
 		return inv, false, fmt.Errorf("%w: invoice %s of %q", ErrDuplicate, inv.Key, j.Sub.ID)
 	}
@@ -61,7 +78,7 @@ func (j *JobTx) IssueInvoice(ctx context.Context, inv StoredInvoice) (StoredInvo
 	return inv, true, nil
 }
 
-const invoiceColumns = `series, number, subscription_id, invoice_key, issue_date, total_minor, currency, body`
+const invoiceColumns = `series, number, subscription_id, kind, invoice_key, credits_key, issue_date, total_minor, currency, body`
 
 // scanInvoices reads rows of invoiceColumns.
 func scanInvoices(rows *sql.Rows) ([]StoredInvoice, error) {
@@ -70,9 +87,10 @@ func scanInvoices(rows *sql.Rows) ([]StoredInvoice, error) {
 	for rows.Next() {
 		var (
 			inv       StoredInvoice
+			credits   sql.NullString
 			day, body string
 		)
-		if err := rows.Scan(&inv.Series, &inv.Number, &inv.SubscriptionID, &inv.Key, &day,
+		if err := rows.Scan(&inv.Series, &inv.Number, &inv.SubscriptionID, &inv.Kind, &inv.Key, &credits, &day,
 			&inv.TotalMinor, &inv.Currency, &body); err != nil {
 			return nil, fmt.Errorf("store: invoices: %w", err)
 		}
@@ -80,7 +98,7 @@ func scanInvoices(rows *sql.Rows) ([]StoredInvoice, error) {
 		if err != nil {
 			return nil, err
 		}
-		inv.IssueDate, inv.Body = d, []byte(body)
+		inv.IssueDate, inv.Credits, inv.Body = d, credits.String, []byte(body)
 		out = append(out, inv)
 	}
 	return out, rows.Err()
@@ -100,7 +118,8 @@ func issuedByKey(ctx context.Context, q querier, id string) (map[string]StoredIn
 	return out, err
 }
 
-// Invoices returns the invoices issued to subscription id, in issue order.
+// Invoices returns the documents issued to subscription id, invoices and
+// credit notes, in issue order.
 func (s *Store) Invoices(ctx context.Context, id string) ([]StoredInvoice, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+invoiceColumns+` FROM invoices
 		WHERE subscription_id = $1 ORDER BY issue_date, series, number`, id)
@@ -120,7 +139,8 @@ type SeriesStats struct {
 	Count, Min, Max int64
 }
 
-// Series returns the numbering of every series, for reports and tests.
+// Series returns the numbering of every series, invoices' and credit
+// notes', for reports and tests.
 func (s *Store) Series(ctx context.Context) ([]SeriesStats, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT series, count(*), min(number), max(number)
 		FROM invoices GROUP BY series ORDER BY series`)

@@ -147,6 +147,18 @@ type Charge struct {
 	Reference string
 }
 
+// HasCharge reports whether subscription id was charged for the invoices
+// issued on due: whether the job made their first charge.
+func (s *Store) HasCharge(ctx context.Context, id string, due date.Date) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM charges WHERE subscription_id = $1 AND due = $2 AND attempt = 0`,
+		id, due.String()).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: charges of %q: %w", id, err)
+	}
+	return n > 0, nil
+}
+
 // RecordCharge files a charge; a second charge with the same key is
 // ErrDuplicate.
 func (j *JobTx) RecordCharge(ctx context.Context, c Charge) error {

@@ -42,8 +42,8 @@ func TestMigrationsRunOnce(t *testing.T) {
 		open(t, db)
 		st := open(t, db) // a second start finds nothing to apply
 		var n int
-		if err := st.DB().QueryRow(`SELECT count(*) FROM goose_db_version WHERE version_id > 0`).Scan(&n); err != nil || n != 1 {
-			t.Fatalf("applied migrations = %d, %v; want 1", n, err)
+		if err := st.DB().QueryRow(`SELECT count(*) FROM goose_db_version WHERE version_id > 0`).Scan(&n); err != nil || n != 2 {
+			t.Fatalf("applied migrations = %d, %v; want 2", n, err)
 		}
 	})
 }
