@@ -31,11 +31,22 @@ func TestREADME(t *testing.T) {
 	}
 	for i, b := range blocks {
 		src := string(b[1])
-		code, want, ok := strings.Cut(src, "// Output:\n")
+		code, rest, ok := strings.Cut(src, "// Output:\n")
 		if !ok {
 			t.Errorf("block %d has no // Output: comment", i)
 			continue
 		}
+		// The comment lines after "// Output:" are the output; what follows
+		// them (the closing brace of main) is code again.
+		var want string
+		for rest != "" {
+			line, after, _ := strings.Cut(rest, "\n")
+			if !strings.HasPrefix(strings.TrimSpace(line), "//") {
+				break
+			}
+			want, rest = want+line+"\n", after
+		}
+		code += rest
 		dir, err := os.MkdirTemp(".", "readme-block-")
 		if err != nil {
 			t.Fatal(err)

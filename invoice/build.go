@@ -175,7 +175,7 @@ func Build(s Spec) (Invoice, error) {
 
 // discount adds the discount lines of s that apply to its number, each
 // capped at what is left to pay, to disc.
-func (s Spec) discount(sub, disc *sum, line func(LineKind, string, int64, Money, Money)) error {
+func (s *Spec) discount(sub, disc *sum, line func(LineKind, string, int64, Money, Money)) error {
 	if sub.err != nil {
 		return sub.err
 	}
@@ -204,7 +204,7 @@ func (s Spec) discount(sub, disc *sum, line func(LineKind, string, int64, Money,
 
 // mainLine returns the kind, description and proration ratio of the main
 // line of a valid spec.
-func (s Spec) mainLine() (kind LineKind, desc string, num, den int64) {
+func (s *Spec) mainLine() (kind LineKind, desc string, num, den int64) {
 	kind = s.Kind
 	if kind == 0 {
 		kind = LineRecurring
@@ -216,7 +216,7 @@ func (s Spec) mainLine() (kind LineKind, desc string, num, den int64) {
 }
 
 // fee returns fee line l with its defaults filled in (see Spec.Fees).
-func (s Spec) fee(l Line) Line {
+func (s *Spec) fee(l Line) Line {
 	if l.Kind == 0 {
 		l.Kind = LineFee
 	}
@@ -232,7 +232,7 @@ func (s Spec) fee(l Line) Line {
 	return l
 }
 
-func (s Spec) validate() error {
+func (s *Spec) validate() error {
 	if err := s.Price.Validate(); err != nil {
 		return err
 	}

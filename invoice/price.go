@@ -48,6 +48,25 @@ func (p Price) Validate() error {
 			return fmt.Errorf("%w (discount %d %q)", err, i, d.Name)
 		}
 	}
+	return p.checkSum(c)
+}
+
+// checkSum checks that a whole period at p, its features in use
+// included, costs no more than MaxMinor: every invoice of p can be built.
+func (p Price) checkSum(c Currency) error {
+	total := sum{m: p.Recurring}
+	for i, f := range p.Features {
+		_, _, a, costs, err := f.charge(c)
+		if err != nil {
+			return fmt.Errorf("%w (feature %d %q)", err, i, f.Name)
+		}
+		if costs {
+			total.add(a)
+		}
+	}
+	if total.err != nil {
+		return fmt.Errorf("%w: a whole period at this price costs more than %d minor units", ErrOutOfRange, MaxMinor)
+	}
 	return nil
 }
 

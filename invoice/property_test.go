@@ -198,6 +198,15 @@ func oracleFeature(f invoice.Feature) *big.Int {
 // false when a sum leaves ±MaxMinor.
 func oracle(s invoice.Spec) (lines []*big.Int, total *big.Int, ok bool) {
 	limit := big.NewInt(invoice.MaxMinor)
+	// A price whose whole period costs more than MaxMinor is invalid, even
+	// when this invoice bills part of it or overrides it.
+	whole := bigOf(s.Price.Recurring)
+	for _, f := range s.Price.Features {
+		whole.Add(whole, oracleFeature(f))
+	}
+	if whole.Cmp(limit) > 0 {
+		return nil, nil, false
+	}
 	sub, taken := new(big.Int), new(big.Int)
 	add := func(a *big.Int) {
 		lines = append(lines, a)

@@ -2,6 +2,9 @@ package pause
 
 import (
 	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/billcycle/billcycle/internal/jsonx"
 )
@@ -49,3 +52,19 @@ var (
 // jsonxAt returns err, an error of another package about field, so that it
 // also matches ErrInvalidPause and names the field, with one prefix.
 func jsonxAt(field string, err error) error { return jsonx.At(field, ErrInvalidPause, err) }
+
+// MaxReasonLen is the longest reason of a pause, in bytes.
+const MaxReasonLen = 256
+
+// checkReason checks the reason of the pause what: not blank
+// (ErrReasonRequired), UTF-8 text of at most MaxReasonLen bytes, so that
+// JSON keeps it exactly (ErrInvalidPause).
+func checkReason(what, reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return fmt.Errorf("%w: %s has reason %q", ErrReasonRequired, what, reason)
+	}
+	if len(reason) > MaxReasonLen || !utf8.ValidString(reason) {
+		return fmt.Errorf("%w: %s has a reason of %d bytes: want UTF-8 text of at most %d", ErrInvalidPause, what, len(reason), MaxReasonLen)
+	}
+	return nil
+}

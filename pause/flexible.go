@@ -2,7 +2,6 @@ package pause
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/billcycle/billcycle/internal/enum"
 	"github.com/billcycle/billcycle/internal/jsonx"
@@ -125,15 +124,15 @@ type Flexible struct {
 
 // Validate checks f on its own, without a schedule. It returns an error
 // wrapping ErrReasonRequired if the reason is blank, and ErrInvalidPause if
-// Days is empty, reversed or outside the bounds of dates, the extension is
+// the reason is not UTF-8 text of at most MaxReasonLen bytes, Days is empty, reversed or outside the bounds of dates, the extension is
 // below 0 or above MaxExtensionPeriods or its amount negative or without
 // currency, an override is invalid (see InvoiceOverride), two overrides
 // name the same period or an override's period shares no day with Days.
 // Whether override periods are billing periods is checked by package
 // subscription.
 func (f Flexible) Validate() error {
-	if strings.TrimSpace(f.Reason) == "" {
-		return fmt.Errorf("%w: flexible pause of %s has reason %q", ErrReasonRequired, f.Days, f.Reason)
+	if err := checkReason("flexible pause of "+f.Days.String(), f.Reason); err != nil {
+		return err
 	}
 	if err := checkDays("days", f.Days); err != nil {
 		return err

@@ -3,7 +3,6 @@ package pause
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/billcycle/billcycle/internal/jsonx"
 	"github.com/billcycle/billcycle/period"
@@ -29,12 +28,13 @@ type WholePeriod struct {
 
 // Validate checks w on its own, without a schedule. It returns an error
 // wrapping ErrReasonRequired if the reason is blank, and ErrInvalidPause if
-// there is no period, a period is empty, reversed or outside the bounds of
+// the reason is not UTF-8 text of at most MaxReasonLen bytes, there is no
+// period, a period is empty, reversed or outside the bounds of
 // dates, or the periods are not in strictly increasing order without
 // overlap (sort them first: the order is not guessed).
 func (w WholePeriod) Validate() error {
-	if strings.TrimSpace(w.Reason) == "" {
-		return fmt.Errorf("%w: whole-period pause of %v has reason %q", ErrReasonRequired, w.Periods, w.Reason)
+	if err := checkReason(fmt.Sprintf("whole-period pause of %v", w.Periods), w.Reason); err != nil {
+		return err
 	}
 	if len(w.Periods) == 0 {
 		return fmt.Errorf("%w: whole-period pause without a period", ErrInvalidPause)

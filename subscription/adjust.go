@@ -3,6 +3,7 @@ package subscription
 import (
 	"fmt"
 	"slices"
+	"sort"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/period"
@@ -288,7 +289,8 @@ func (m *model) changeNow(on date.Date, p *Plan, pol ProrationPolicy, idx int, w
 	if billed && p.Every == m.cur.plan.Every {
 		// The new terms bill the periods from the next renewal on; the
 		// adjustment bills the days left of this one.
-		m.pend.change, m.pend.changeAt, m.pend.changeCause, m.pend.now = p, b.period.End, idx, true
+		m.marks = m.marks.push(planMark{on: on, plan: p, cause: idx})
+		m.pend.change, m.pend.changeAt, m.pend.changeCause = p, b.period.End, idx
 		return m.checkChange()
 	}
 	// Another recurrence starts a schedule on the change date, and a
@@ -318,13 +320,27 @@ func (m *model) credit(on date.Date, r period.Period, full bool, idx int, why st
 	}
 }
 
-// planNow returns the plan in effect on the fold's date: the plan of a
-// change now that the next renewal will start, or the run's.
+// planNow returns the plan in effect on the fold's date: that of the last
+// change now in the current run, or the run's.
 func (m *model) planNow() *Plan {
-	if m.pend.change != nil && m.pend.now {
-		return m.pend.change
+	if n := m.marks.len(); n > 0 && m.marks.items[n-1].on >= m.cur.from {
+		return m.marks.items[n-1].plan
 	}
 	return m.cur.plan
+}
+
+// planOn returns the plan in effect on day d, the day it took effect and
+// the log index of the event behind it (-1 for the first plan): the plan
+// of the run that holds d, or of the last change now of that run on or
+// before d.
+func (m *model) planOn(d date.Date) (*Plan, date.Date, int) {
+	r := m.run(max(0, m.runOf(d)))
+	j := sort.Search(m.marks.len(), func(i int) bool { return m.marks.items[i].on > d }) - 1
+	if j >= 0 && m.marks.items[j].on >= r.from {
+		mk := m.marks.items[j]
+		return mk.plan, mk.on, mk.cause
+	}
+	return r.plan, r.from, r.cause
 }
 
 // withQuantity returns a copy of p with the quantity in use of its

@@ -85,7 +85,7 @@ func (m *model) plainInvoiceAt(d date.Date) (invoice.Invoice, bool) {
 	found := false
 	m.eachSlot(d, d+1, func(s slot) bool {
 		if s.p.Start == d && m.issueDate(s) == d {
-			inv, ok, err := m.invoiceOf(s)
+			inv, ok, err := m.invoiceOf(s, nil)
 			out, found = inv, ok && err == nil
 		}
 		return false

@@ -20,7 +20,9 @@ type ActionKind uint8
 // StateChange covers the others (a retry period that begins or recovers, a
 // suspension scheduled, the start of the subscription).
 const (
-	// ActionInvoice is an invoice issued on the day: charge it.
+	// ActionInvoice is a document issued on the day: an invoice to charge,
+	// or a credit note (Invoice.Kind is invoice.KindCreditNote) to refund
+	// or to carry as the customer's credit.
 	ActionInvoice ActionKind = iota + 1
 	// ActionAttempt is a charge attempt of a retry period on the day.
 	ActionAttempt
@@ -112,6 +114,7 @@ func (s Subscription) Agenda(span period.Period) iter.Seq[Action] {
 	return func(yield func(Action) bool) {
 		var b viewBuf
 		m := s.view(&b)
+		span := inCalendar(span)
 		if m == nil || span.IsEmpty() {
 			return
 		}
@@ -164,22 +167,51 @@ func compareActions(a, b Action) int {
 
 // changes calls add with the changes of state and of plan in span.
 func (m *model) changes(span period.Period, add func(Action)) {
-	first := sort.Search(m.nruns(), func(i int) bool { return m.run(i).from >= span.Start })
-	for i := max(1, first); i < m.nruns(); i++ {
-		r, prev := m.run(i), m.run(i-1)
-		if r.from >= span.End {
-			break
-		}
-		if r.from >= span.Start && r.plan != prev.plan {
-			st, rs := m.stateOn(r.from)
-			p := r.plan.clone()
-			add(Action{On: r.from, Kind: ActionPlanChange, Change: &StateChange{Status: Status{State: st, Reason: rs},
-				From: st, Cause: r.cause, Plan: &p}})
-		}
+	for c := range m.planChanges(span) {
+		st, rs := m.stateOn(c.on)
+		p := c.plan.clone()
+		add(Action{On: c.on, Kind: ActionPlanChange, Change: &StateChange{Status: Status{State: st, Reason: rs},
+			From: st, Cause: c.cause, Plan: &p}})
 	}
 	for _, c := range m.cuts(span) {
 		if a, ok := m.changeOn(c); ok {
 			add(a)
+		}
+	}
+}
+
+// planChanges returns the days of span on which another plan takes
+// effect, in date order then log order, with the plan and the log index of
+// the event behind it: the start of a run on another plan than the day
+// before, and every change now inside a period.
+func (m *model) planChanges(span period.Period) iter.Seq[planMark] {
+	return func(yield func(planMark) bool) {
+		i := max(1, sort.Search(m.nruns(), func(i int) bool { return m.run(i).from >= span.Start }))
+		j := sort.Search(m.marks.len(), func(i int) bool { return m.marks.items[i].on >= span.Start })
+		for {
+			runAt, markAt := forever, forever
+			if i < m.nruns() {
+				runAt = m.run(i).from
+			}
+			if j < m.marks.len() {
+				markAt = m.marks.items[j].on
+			}
+			switch {
+			case min(runAt, markAt) >= min(span.End, forever):
+				return
+			case runAt <= markAt:
+				r := m.run(i)
+				i++
+				if before, _, _ := m.planOn(r.from - 1); r.plan != before && !yield(planMark{r.from, r.plan, r.cause}) {
+					return
+				}
+			default:
+				mk := m.marks.items[j]
+				j++
+				if !yield(mk) {
+					return
+				}
+			}
 		}
 	}
 }
@@ -255,9 +287,9 @@ func (s Subscription) NextAction(after date.Date) (date.Date, bool) {
 	}
 	next := m.nextInvoice(after)
 	next = min(next, m.nextChange(after, next))
-	for i := max(1, m.runOf(after)+1); i < m.nruns() && m.run(i).from < next; i++ {
-		if m.run(i).plan != m.run(i-1).plan {
-			next = m.run(i).from
+	if next > after+1 {
+		for c := range m.planChanges(period.Period{Start: after + 1, End: next}) {
+			next = c.on
 			break
 		}
 	}
@@ -282,8 +314,8 @@ func (m *model) nextInvoice(after date.Date) date.Date {
 			next = inv.IssueDate
 		}
 	}
-	for _, i := range m.orphans.all() {
-		if inv := m.retry(i).inv; inv.IssueDate > after && inv.IssueDate < next && !m.slotted(inv.Period.Start) {
+	for _, inv := range m.idx.orphans {
+		if inv.IssueDate > after && inv.IssueDate < next {
 			next = inv.IssueDate
 		}
 	}

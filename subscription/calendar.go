@@ -75,7 +75,9 @@ func (m *model) termEnd() (date.Date, bool) {
 				k++
 			}
 		}
-		if boundary(r.sched, k-1) < r.until {
+		if b := boundary(r.sched, k-1); b > lastDay {
+			return forever, true // the term ends beyond the calendar
+		} else if b < r.until {
 			return boundary(r.sched, k), true
 		}
 		n := r.count(forever)
@@ -189,7 +191,10 @@ func (m *model) boundaryAtOrAfter(d date.Date) date.Date {
 	if first := boundary(r.sched, r.firstK); d <= first {
 		return first
 	}
-	k, _ := r.sched.Index(d)
+	k, ok := r.sched.Index(d)
+	if !ok {
+		return forever // d lies past the last period of the calendar
+	}
 	if b := boundary(r.sched, k); b == d {
 		return b
 	}
@@ -242,11 +247,12 @@ func (m *model) cutCur(d date.Date) {
 // a boundary of the current schedule and the recurrence is the same, in
 // which case the anchor is kept, so month ends never drift.
 func (m *model) newRun(b date.Date, p *Plan, renewal bool, cause int) {
-	if m.end != forever {
+	if e := m.commandEnd(); m.end != forever && e != m.end {
 		// The termination a command set, moved by whole periods of the
 		// schedule by the pauses added since, becomes a date: the new
-		// schedule has other periods.
-		m.end, m.endMark = m.commandEnd(), m.lastPauseID()
+		// schedule has other periods. A date the pauses could not move
+		// (not a boundary of the schedule so far) waits for the new one.
+		m.end, m.endMark = e, m.lastPauseID()
 	}
 	m.cutCur(b)
 	c := &m.cur

@@ -62,11 +62,15 @@ func (s Subscription) TerminateNow(on date.Date) (Subscription, error) {
 // period that holds date on, as TerminateOn does.
 func (s Subscription) TerminateAtPeriodEnd(on date.Date) (Subscription, error) {
 	end := on
-	if s.t != nil {
+	if s.t != nil && on >= s.t.start && on <= lastDay {
 		probe := s.fold()
 		probe.tail = &tail{} // a probe: nothing of it is kept
 		probe.advance(on)
-		end = probe.boundaryAfter(on)
+		if end = probe.boundaryAfter(on); end > lastDay {
+			e := Event{Kind: KindTerminate, Date: on}
+			return s, &EventError{Index: s.Len(), Event: e,
+				Err: fmt.Errorf("%w: terminate at period end on %s: the period holding it ends after %s", ErrInvalidEvent, on, lastDay)}
+		}
 	}
 	return s.TerminateOn(on, end)
 }
@@ -101,11 +105,14 @@ func (s Subscription) ChangePlanAtRenewal(on date.Date, p Plan) (Subscription, e
 // AddFlexiblePause adds a flexible pause, decided on date on: no service on
 // its days; the invoices of the periods it touches keep their amounts
 // unless its overrides set them; its extension adds whole periods at the
-// end. It returns pause.ErrReasonRequired, ErrOverlap (another pause shares a
+// end. It returns pause.ErrReasonRequired, pause.ErrInvalidPause for a
+// pause invalid on its own (see pause.Flexible.Validate: an override of a
+// period it does not touch, for one), ErrOverlap (another pause shares a
 // day), ErrNoEnd (an extension of a subscription without a termination on
-// a period boundary), ErrNotBillingPeriod (an override of a period the
-// pause does not touch), ErrPeriodInvoiced (an override of an invoice
-// issued by on) and pause.ErrPolicy or pause.ErrInvalidPause.
+// a period boundary), ErrNotBillingPeriod (an override of a period that is
+// not a billing period), ErrPeriodInvoiced (an override of an invoice
+// issued by on), invoice.ErrCurrencyMismatch (an amount in another
+// currency than the subscription's) and pause.ErrPolicy.
 func (s Subscription) AddFlexiblePause(on date.Date, p pause.Flexible) (Subscription, error) {
 	return s.Apply(Event{Kind: KindAddFlexiblePause, Date: on, Flexible: &p})
 }
@@ -200,7 +207,9 @@ func (s Subscription) paid(due date.Date) bool {
 // renewal, at the new terms. With another recurrence a new schedule starts
 // on on, its first period invoiced that day, and the days left of the old
 // period are credited unless pol is NoProration. Every amount is priced
-// by days, rounded once (see the package documentation). It returns
+// by days, rounded once (see the package documentation). PlanOn and the
+// agenda's ActionPlanChange say p from on, and p replaces a plan change
+// planned for the renewal. It returns
 // ErrInvalidPlan for a plan that cannot work or in another currency,
 // ErrInvalidEvent for an invalid policy, ErrInvalidTransition while
 // suspended, and ErrOrphanPause when the new schedule would move from

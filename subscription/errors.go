@@ -3,8 +3,10 @@ package subscription
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
+	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
 )
 
@@ -94,6 +96,40 @@ func (e *TransitionError) Is(target error) bool {
 	return target == ErrInvalidTransition || (target == ErrTerminated && e.State == Terminated)
 }
 
+// onePrefix returns msg without the package prefixes that the causes it
+// wraps repeat inside it: "subscription: invalid plan: period: invalid
+// recurrence …" reads "subscription: invalid plan: invalid recurrence …".
+func onePrefix(msg string) string {
+	for _, p := range [...]string{"subscription", "period", "invoice", "pause", "retry"} {
+		msg = strings.ReplaceAll(msg, ": "+p+": ", ": ")
+	}
+	return msg
+}
+
+// cleanError is an error whose message says one package prefix (see
+// onePrefix); errors.Is and errors.As see the error it holds.
+type cleanError struct{ err error }
+
+func (e *cleanError) Error() string { return onePrefix(e.err.Error()) }
+func (e *cleanError) Unwrap() error { return e.err }
+
+// clean returns err with one package prefix in its message, or nil.
+func clean(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &cleanError{err}
+}
+
+// dateText returns d as YYYY-MM-DD, or as date(N) for a day outside
+// 0001-01-01 … 9999-12-31, whose ISO text would mislead.
+func dateText(d date.Date) string {
+	if period.CheckDate(d) != nil {
+		return "date(" + strconv.FormatInt(int64(d), 10) + ")"
+	}
+	return d.String()
+}
+
 // EventError reports which event of a log could not be applied.
 type EventError struct {
 	// Index is the position of the event in the log.
@@ -110,9 +146,12 @@ type EventError struct {
 func (e *EventError) Error() string {
 	reason := "unknown reason"
 	if e.Err != nil {
+		// The reason's own prefix and its repeat of the command and date
+		// go: the event's are said once, ahead of it.
 		reason = strings.TrimPrefix(e.Err.Error(), "subscription: ")
+		reason = strings.Replace(reason, e.Event.Kind.String()+" on "+e.Event.Date.String()+": ", "", 1)
 	}
-	return fmt.Sprintf("subscription: event %d (%s on %s): %s", e.Index, e.Event.Kind, e.Event.Date, reason)
+	return onePrefix(fmt.Sprintf("subscription: event %d (%s on %s): %s", e.Index, e.Event.Kind, e.Event.Date, reason))
 }
 
 // Unwrap returns the reason, so that errors.Is sees through an EventError.

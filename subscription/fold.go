@@ -19,19 +19,19 @@ func (m *model) apply(idx int, e Event) error {
 		return err
 	}
 	if e.Date < m.t.start {
-		return fmt.Errorf("%w: %s on %s, start %s", ErrBeforeStart, e.Kind, e.Date, m.t.start)
+		return fmt.Errorf("%w: %s on %s, start %s", ErrBeforeStart, e.Kind, dateText(e.Date), m.t.start)
 	}
 	if e.Date < m.now {
 		return fmt.Errorf("%w: %s on %s after an event on %s", ErrOutOfOrder, e.Kind, e.Date, m.now)
 	}
-	if slices.Max(e.dates()) > lastDay {
-		return fmt.Errorf("%w: %s on %s: dates after %s", ErrInvalidEvent, e.Kind, e.Date, lastDay)
+	if d := slices.Max(e.dates()); d > lastDay {
+		return fmt.Errorf("%w: %s on %s: date %s after %s", ErrInvalidEvent, e.Kind, dateText(e.Date), dateText(d), lastDay)
 	}
 	if err := m.fold(idx, e); err != nil {
 		return err
 	}
-	m.recordEnd(e.Date)
-	if end, ok := m.endDate(); (ok && end > lastDay) || m.endBeyondCalendar() {
+	beyond := m.recordEnd(e.Date)
+	if end, ok := m.endDate(); (ok && end > lastDay) || beyond {
 		return fmt.Errorf("%w: %s on %s: the subscription would end after %s", ErrInvalidEvent, e.Kind, e.Date, lastDay)
 	}
 	return nil
@@ -72,11 +72,18 @@ func (m *model) fold(idx int, e Event) error {
 		if m.end == forever {
 			return fmt.Errorf("%w: cancel termination on %s: no termination planned", ErrInvalidTransition, e.Date)
 		}
+		if end, _ := m.endDate(); m.holdEnd > 0 && end < e.Date {
+			// A deletion's fold holds a termination for the pauses given
+			// since to move: one already past cannot be cancelled.
+			return fmt.Errorf("%w: cancel termination on %s: the termination on %s is past", ErrInvalidTransition, e.Date, end)
+		}
 		m.end, m.endCause = forever, -1
 		if m.status == Suspended {
 			return nil // a renewal restart will check the pauses, see restart
 		}
-		return m.checkWholePauses(e.Date, "cancel termination")
+		// The schedule the pauses must stand on is the one after a
+		// pending plan change, which the termination no longer stops.
+		return m.withChange().checkWholePauses(e.Date, "cancel termination")
 	case KindChangePlan:
 		return m.changePlan(e, idx)
 	case KindChangePlanNow:
@@ -118,7 +125,7 @@ func (m *model) changePlan(e Event, idx int) error {
 	if err := checkCurrency(p, m.t); err != nil {
 		return err
 	}
-	m.pend.change, m.pend.changeCause, m.pend.now = p, idx, false
+	m.pend.change, m.pend.changeCause = p, idx
 	if m.status == Suspended {
 		m.pend.changeAt = forever // it waits for the restart
 		return nil

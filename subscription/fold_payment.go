@@ -38,11 +38,11 @@ func (m *model) paymentFailed(e Event, idx int) error {
 	if e.Date != e.due() {
 		return fmt.Errorf("%w: failed attempt on %s for %s: no retry period open for it", ErrNotDue, e.Date, e.due())
 	}
+	if m.retryFor(e.due()) >= 0 || (m.open != nil && m.open.due == e.due()) {
+		return fmt.Errorf("%w: the charge of the invoice issued on %s already failed", ErrNotDue, e.due())
+	}
 	if m.status == Suspended || m.open != nil {
 		return m.refusal(e)
-	}
-	if m.retryFor(e.due()) >= 0 {
-		return fmt.Errorf("%w: the charge of the invoice issued on %s already failed", ErrNotDue, e.due())
 	}
 	invs, err := m.issued(e.due(), e.due()+1)
 	if err != nil {
@@ -57,6 +57,7 @@ func (m *model) paymentFailed(e Event, idx int) error {
 		return err
 	}
 	m.open = &retryRec{due: e.due(), policy: pol, closed: forever, paidLate: forever, inv: invs[len(invs)-1]}
+	m.open.run = m.runOf(m.open.inv.Period.Start)
 	if st.State == retry.Exhausted {
 		m.exhaust(e.due(), idx)
 		return nil
@@ -65,15 +66,10 @@ func (m *model) paymentFailed(e Event, idx int) error {
 	return nil
 }
 
-// settleOpen moves the retry period in progress to the settled ones. cut
-// is the day the service stops, if it does: a failed invoice issued on it
-// is kept as an orphan.
-func (m *model) settleOpen(cut date.Date) *retryRec {
+// settleOpen moves the retry period in progress to the settled ones.
+func (m *model) settleOpen() *retryRec {
 	r := m.open
 	m.open = nil
-	if cut <= r.inv.Period.Start && m.tail == nil {
-		m.orphans = m.orphans.push(m.nretries())
-	}
 	return m.pushRetry(*r)
 }
 
@@ -82,11 +78,7 @@ func (m *model) settleOpen(cut date.Date) *retryRec {
 // says, then the automatic suspension rule on unpaid invoices.
 func (m *model) exhaust(d date.Date, cause int) {
 	policy := m.open.policy
-	cut := forever
-	if policy.EffectiveOnExhausted() != retry.LeaveUnpaid {
-		cut = d
-	}
-	r := m.settleOpen(cut)
+	r := m.settleOpen()
 	switch policy.EffectiveOnExhausted() {
 	case retry.Suspend:
 		m.suspend(d, PaymentDue, cause)
@@ -100,7 +92,7 @@ func (m *model) exhaust(d date.Date, cause int) {
 	}
 	if m.status == Suspended && m.cur.plan.billing() == InAdvance {
 		// The period whose renewal charge was never paid did not run: a
-		// restart from now on renews (rule 8).
+		// restart from now on renews.
 		m.unpaidFrom = r.due
 	}
 }
@@ -115,7 +107,7 @@ func (m *model) closeRetry(d date.Date) {
 	c := *m.open
 	c.closed = d
 	m.open = &c
-	m.settleOpen(d)
+	m.settleOpen()
 }
 
 // unpaid returns the number of unpaid invoices.
@@ -137,7 +129,7 @@ func (m *model) paymentSucceeded(e Event, idx int) error {
 			return err
 		}
 		m.open = &c
-		m.settleOpen(forever)
+		m.settleOpen()
 		if c.policy.EffectiveLatePayment() == retry.RestartOnPayment && e.Date > e.due() {
 			// The renewed period starts on the payment date, with its own
 			// invoice: the failed invoice's period did not run, and a

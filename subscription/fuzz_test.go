@@ -1,6 +1,7 @@
 package subscription_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"testing"
@@ -61,13 +62,13 @@ func FuzzSubscriptionJSON(f *testing.F) {
 	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var s subscription.Subscription
-		if err := json.Unmarshal(data, &s); err != nil {
-			return
+		if err := json.Unmarshal(data, &s); err != nil || bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+			return // refused, or a whole null, which leaves the zero Subscription
 		}
-		span := period.Period{Start: s.Start() - 31, End: s.Start() + 365*4}
+		span := period.Period{Start: max(period.MinDate, s.Start()-31), End: min(period.MaxDate, s.Start()+365*4)}
 		tl, err := s.Timeline(span, s.Start()+400)
 		if err != nil {
-			return
+			t.Fatalf("a decoded subscription has no timeline of %s: %v", span, err)
 		}
 		segs := tl.Segments
 		if len(segs) == 0 || segs[0].Period.Start != span.Start || segs[len(segs)-1].Period.End != span.End {
@@ -83,8 +84,16 @@ func FuzzSubscriptionJSON(f *testing.F) {
 		_, _ = s.TerminationDate()
 		_ = slices.Collect(s.RetryPeriods())
 		_ = slices.Collect(s.Pauses(""))
-		if _, err := json.Marshal(s); err != nil {
+		b, err := json.Marshal(s)
+		if err != nil {
 			t.Fatalf("a decoded subscription does not encode: %v", err)
+		}
+		var back subscription.Subscription
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s re-encodes as %s, which does not decode: %v", data, b, err)
+		}
+		if b2, err := json.Marshal(back); err != nil || !bytes.Equal(b, b2) {
+			t.Fatalf("%s encodes as %s, then as %s (%v)", data, b, b2, err)
 		}
 	})
 }

@@ -14,9 +14,42 @@ import (
 // invoice.Spec, and the invoices of a range of days. Every function here
 // reads a projection.
 
+// lastPlain is the last plain invoice a walk over the slots built: one of
+// a whole period at a plan's price, with neither a proration, an
+// override, an extension, fees, carried lines, nor a discount that
+// depends on the period's number or date (a discount for N periods, a
+// discount granted). Its lines depend on the plan only, so
+// the next plain period of the same plan copies them instead of pricing
+// them again. The zero lastPlain holds none.
+type lastPlain struct {
+	plan *Plan
+	inv  invoice.Invoice
+}
+
+// plain reports whether spec describes a plain invoice.
+func plain(spec *invoice.Spec) bool {
+	return spec.Kind == 0 && spec.Proration == nil && spec.Override == nil && len(spec.Fees) == 0 &&
+		!slices.ContainsFunc(spec.Price.Discounts, func(d invoice.Discount) bool { return d.Periods > 0 })
+}
+
+// moved returns a copy of the last plain invoice for period p issued on
+// issue: the same lines, over p.
+func (c *lastPlain) moved(p period.Period, issue date.Date) invoice.Invoice {
+	inv := c.inv
+	lines := make([]invoice.Line, len(inv.Lines))
+	copy(lines, inv.Lines)
+	for i := range lines {
+		lines[i].Period = p
+	}
+	inv.Lines, inv.Period, inv.IssueDate = lines, p, issue
+	return inv
+}
+
 // invoiceOf returns the invoice of a slot, and false for a slot without
-// one (a paused period or a free trial period).
-func (m *model) invoiceOf(s slot) (invoice.Invoice, bool, error) {
+// one (a paused period or a free trial period). A walk over the slots
+// passes last to reuse the lines of the previous plain invoice, nil
+// otherwise.
+func (m *model) invoiceOf(s slot, last *lastPlain) (invoice.Invoice, bool, error) {
 	if s.paused >= 0 || m.freeTrial(s) {
 		return invoice.Invoice{}, false, nil
 	}
@@ -33,7 +66,8 @@ func (m *model) invoiceOf(s slot) (invoice.Invoice, bool, error) {
 	}
 	if f, ok := m.proration(s); ok {
 		// The invoice covers the days it bills, and no day after the end.
-		spec.Proration = &f
+		spec.Proration = new(period.Fraction) // only a prorated invoice allocates it
+		*spec.Proration = f
 		spec.Period.End = s.p.Start + date.Date(f.Num)
 	}
 	if i, ok := m.pidx.extensionOf(s.counted); ok {
@@ -51,9 +85,16 @@ func (m *model) invoiceOf(s slot) (invoice.Invoice, bool, error) {
 		return invoice.Invoice{}, false, err
 	}
 	spec.Fees = fees
+	reuse := last != nil && m.idx.docs.carry == nil && m.grants.len() == 0 && !m.inTrial(s) && plain(&spec)
+	if reuse && last.plan == r.plan {
+		return last.moved(spec.Period, spec.IssueDate), true, nil
+	}
 	inv, err := invoice.Build(spec)
 	if err == nil && m.idx.docs.carry != nil {
 		inv, err = m.withCarry(inv)
+	}
+	if err == nil && reuse {
+		last.plan, last.inv = r.plan, inv
 	}
 	return inv, err == nil, err
 }
@@ -81,17 +122,40 @@ func (m *model) proration(s slot) (period.Fraction, bool) {
 // its plan's price since the plan was taken: discounts for the first N
 // periods count from there, trial periods excluded.
 func (m *model) discountNumber(s slot) int {
-	base := m.run(m.run(s.run).planRun)
-	pos := base.slotBase
+	planRun := m.run(s.run).planRun
+	pos := m.run(planRun).slotBase
 	first := pos - m.idx.pausedBelow(pos)
-	if base.slotBase > 0 {
+	if planRun > 0 {
+		// The stub before a later anchor is period #0 of the first plan
+		// only: a plan taken later counts from its own first period.
 		first += m.t.stubBilled()
 	}
-	n := s.billed - first
-	if r := m.run(s.run); r.planRun == 0 && r.sched == m.run(0).sched {
-		n -= min(s.k, m.t.plan.Trial.Periods)
+	return max(s.billed-first-m.trialBefore(planRun, s.pos), 0)
+}
+
+// trialBefore returns the number of trial periods billed (not paused) at
+// the positions from run planRun's first to pos: they use up no discount.
+func (m *model) trialBefore(planRun, pos int) int {
+	trial := m.t.plan.Trial.Periods
+	if trial == 0 || planRun > 0 {
+		return 0
 	}
-	return max(n, 0)
+	n := 0
+	for i := 0; i < m.nruns() && m.run(i).slotBase < pos; i++ {
+		r := m.run(i)
+		if r.plan != &m.t.plan || r.sched != m.run(0).sched {
+			continue
+		}
+		last := min(r.firstK+r.count(m.idx.end), trial) // trial periods are k < trial
+		for k := r.firstK; k < last; k++ {
+			if p := r.slotBase + k - r.firstK; p < pos {
+				if _, paused := m.idx.wholeAt(p); !paused {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 // discountsOf returns the discounts of slot s: those of its plan that
@@ -261,6 +325,7 @@ func (m *model) eachInvoice(from, to date.Date, yield func(invoice.Invoice, erro
 	}
 	orphans := m.extrasIn(m.orphansIn(span), m.ownIn(from, to, false))
 	stopped := false
+	var last lastPlain
 	m.eachSlot(from, to, func(s slot) bool {
 		for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
 			if !yield(orphans[0], nil) {
@@ -269,7 +334,7 @@ func (m *model) eachInvoice(from, to date.Date, yield func(invoice.Invoice, erro
 			}
 			orphans = orphans[1:]
 		}
-		inv, ok, err := m.invoiceOf(s)
+		inv, ok, err := m.invoiceOf(s, &last)
 		if (ok || err != nil) && !yield(inv, err) {
 			stopped = true
 			return false
@@ -298,9 +363,8 @@ func (m *model) extrasIn(orphans, own []invoice.Invoice) []invoice.Invoice {
 // shares a day with span and that no billing period holds.
 func (m *model) orphansIn(span period.Period) []invoice.Invoice {
 	var out []invoice.Invoice
-	for _, i := range m.orphans.all() {
-		inv := m.retry(i).inv
-		if inv.Period.Overlaps(span) && !m.slotted(inv.Period.Start) {
+	for _, inv := range m.idx.orphans {
+		if inv.Period.Overlaps(span) {
 			out = append(out, inv)
 		}
 	}
@@ -359,8 +423,8 @@ func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error
 		return
 	}
 	var orphans []invoice.Invoice
-	for _, i := range m.orphans.all() {
-		if inv := m.retry(i).inv; span.Contains(inv.IssueDate) && !m.slotted(inv.Period.Start) {
+	for _, inv := range m.idx.orphans {
+		if span.Contains(inv.IssueDate) {
 			orphans = append(orphans, inv)
 		}
 	}
@@ -368,6 +432,7 @@ func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error
 	// An invoice in arrears is issued at its period's end, or on the
 	// termination that cuts it short: look one day back.
 	stopped := false
+	var last lastPlain
 	m.eachSlot(span.Start-1, span.End, func(s slot) bool {
 		for len(orphans) > 0 && orphans[0].Period.Start < s.p.Start {
 			if stopped = !yield(orphans[0], nil); stopped {
@@ -378,7 +443,7 @@ func (m *model) eachIssued(span period.Period, yield func(invoice.Invoice, error
 		if s.paused >= 0 || m.freeTrial(s) || !span.Contains(m.issueDate(s)) {
 			return true
 		}
-		inv, ok, err := m.invoiceOf(s)
+		inv, ok, err := m.invoiceOf(s, &last)
 		stopped = (ok || err != nil) && !yield(inv, err)
 		return !stopped
 	})

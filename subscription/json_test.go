@@ -49,7 +49,7 @@ func viewsOf(t *testing.T, s subscription.Subscription) []any {
 		out = append(out, p)
 	}
 	pv, err := s.Preview(func(s subscription.Subscription) (subscription.Subscription, error) {
-		return s.Restart(d("2025-06-01"))
+		return s.TerminateNow(d("2025-06-01"))
 	}, span, d("2025-06-01"))
 	require.NoError(t, err)
 	out = append(out, pv, s.Terms().Plan, s.Terms().Plan.Trial)

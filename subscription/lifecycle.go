@@ -16,6 +16,7 @@ import (
 func (m *model) advance(t date.Date) {
 	for m.status != Terminated {
 		end, hasEnd := m.endDate()
+		hasEnd = hasEnd && end >= m.holdEnd
 		next := forever
 		if hasEnd {
 			next = end
@@ -93,11 +94,11 @@ func (m *model) applyChange(b date.Date) {
 func (m *model) planAutoSuspension(d date.Date, cause int) {
 	m.pend.autoAt = forever
 	if m.invalidAt != forever && m.cur.plan.Suspension.InvalidPaymentMethod && m.status != Suspended {
-		m.pend.autoAt, m.pend.autoCause = m.nextRenewal(d), cause
+		m.pend.autoAt, m.pend.autoCause, m.pend.autoFrom = m.nextRenewal(d), cause, d
 	}
 }
 
-// restart restarts the subscription on d (rule 8), or cancels a scheduled
+// restart restarts the subscription on d, or cancels a scheduled
 // suspension.
 func (m *model) restart(d date.Date, cause int) error {
 	switch {
@@ -130,10 +131,10 @@ func (m *model) restart(d date.Date, cause int) error {
 		}
 	}
 	m.planAutoSuspension(d, m.pend.autoCause)
-	if renewal {
-		return m.checkWholePauses(d, "restart")
-	}
-	return nil
+	// A renewal re-anchors the schedule, and a restart within the period
+	// brings back what the suspension made moot (a cancelled termination):
+	// either way the whole-period pauses must still stand.
+	return m.withChange().checkWholePauses(d, "restart")
 }
 
 // withChange returns the fold with the pending plan change applied on its

@@ -122,6 +122,8 @@ type retryRec struct {
 	// listed even when no billing period holds it any more (a termination
 	// or suspension on its issue day).
 	inv invoice.Invoice
+	// run is the index of the run that billed inv.
+	run int
 }
 
 // status returns what the retry period has come to.
@@ -149,14 +151,13 @@ type pending struct {
 	change      *Plan
 	changeAt    date.Date
 	changeCause int
-	// now reports whether the change is effective already (ChangePlanNow,
-	// ChangeQuantity): its terms are those in effect, the run switching at
-	// the next renewal.
-	now bool
 	// autoAt is the automatic suspension for an invalid payment method, at
 	// the next renewal; forever if none is planned.
 	autoAt    date.Date
 	autoCause int
+	// autoFrom is the day autoAt was planned from: the next renewal after
+	// it, skipping the periods pauses remove, is autoAt.
+	autoFrom date.Date
 }
 
 // model is the fold of a subscription's log as of its last event (the
@@ -178,7 +179,7 @@ type model struct {
 	tail *tail
 
 	// lastEnd is the end of the last period that ran, set by a suspension:
-	// a restart on or after it renews (rule 8). unpaidFrom is the first day
+	// a restart on or after it renews. unpaidFrom is the first day
 	// of a period whose renewal charge was never paid, which did not run,
 	// or forever; a restart on or after it renews too.
 	lastEnd    date.Date
@@ -200,20 +201,33 @@ type model struct {
 	pauses  []pauseRec  // in the order they were added; copied on change
 	pidx    *pauseIndex // the pauses resolved; nil without pauses
 	retries pvec[retryRec]
-	open    *retryRec // the retry period in progress, or nil; copied on change
-	// orphans are the indexes in retries of the failed invoices whose
-	// billing period was cut on their issue day: the views list them where
-	// no billing period holds them.
-	orphans pvec[int]
+	open    *retryRec   // the retry period in progress, or nil; copied on change
 	grants  pvec[grant] // discounts granted, in log order
 	// adjusts are the changes inside periods invoiced in advance, in log
 	// order: each issues a document or carries lines to the next invoice.
 	adjusts pvec[adjustment]
+	// log is the log before the event being applied: the deletion of a
+	// pause folds it again without the pause.
+	log pvec[Event]
+	// holdEnd holds, while a deletion folds the log again, a termination
+	// date before it: the pauses given since may move it again.
+	holdEnd date.Date
+	// marks are the plans that took effect inside a period, in log order:
+	// the changes now that keep the recurrence, whose run starts at the
+	// next renewal (the days left of the period are an adjustment).
+	marks pvec[planMark]
 
 	// idx is the projection's resolved data for the views, and projected
 	// reports whether m is a projection (and idx set).
 	idx       index
 	projected bool
+}
+
+// planMark is a plan in effect from a day inside a billing period.
+type planMark struct {
+	on    date.Date
+	plan  *Plan
+	cause int
 }
 
 // grant is a discount granted to the customer on the invoices issued from

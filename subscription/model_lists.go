@@ -19,18 +19,22 @@ func newModel(t *terms) *model {
 }
 
 // recordEnd records the termination date known after an event on date on:
-// the projection's, what the views report.
-func (m *model) recordEnd(on date.Date) {
+// the projection's, what the views report. It reports whether that
+// projection ends past 9999-12-31 (see endBeyondCalendar).
+func (m *model) recordEnd(on date.Date) (beyond bool) {
 	end, _ := m.endDate()
+	beyond = m.endBeyondCalendar()
 	if p := m.pend; p.suspension != nil || p.change != nil || p.autoAt != forever {
 		probe := m.clone()
 		probe.tail = &tail{} // nothing of it is kept
 		probe.advance(forever - 1)
 		end, _ = probe.endDate()
+		beyond = beyond || probe.endBeyondCalendar()
 	}
 	if last := m.known.items[m.known.len()-1]; last.end != end {
 		m.known = m.known.push(knownEnd{on: on, end: end})
 	}
+	return beyond
 }
 
 // endKnownOn returns the termination date known on day d: after the events

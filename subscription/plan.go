@@ -83,7 +83,7 @@ func (p Plan) billing() Billing {
 // name that is not UTF-8 text of at most MaxNameLen bytes.
 func (p Plan) Validate() error {
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: "+format, append([]any{ErrInvalidPlan}, args...)...)
+		return clean(fmt.Errorf("%w: "+format, append([]any{ErrInvalidPlan}, args...)...))
 	}
 	if err := p.Every.Validate(); err != nil {
 		return bad("%w", err)

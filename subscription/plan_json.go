@@ -2,6 +2,7 @@ package subscription
 
 import (
 	"github.com/billcycle/billcycle/internal/jsonx"
+	"github.com/billcycle/billcycle/retry"
 )
 
 // The JSON forms of plans. Decoders are strict: unknown fields, duplicate
@@ -25,7 +26,9 @@ func (p Plan) MarshalJSON() ([]byte, error) {
 	if p.Billing != 0 {
 		o.Text("billing", p.Billing)
 	}
-	o.NonEmpty("retry", p.Retry)
+	if !p.Retry.Equal(retry.Policy{}) {
+		o.Value("retry", p.Retry)
+	}
 	o.NonEmpty("suspension", p.Suspension)
 	o.NonEmpty("pauses", p.Pauses)
 	return o.Bytes()

@@ -1,6 +1,7 @@
 package subscription_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/billcycle/billcycle/invoice"
@@ -163,6 +164,35 @@ func TestProrationRules(t *testing.T) {
 		assert.Len(t, invoicesOf(t, s, "2024-03-01", "2024-04-01"), 1)
 		assertMoney(t, "43.96", invoicesOf(t, s, "2024-04-01", "2024-04-02")[0].Total)
 		assert.Equal(t, int64(4), s.PlanOn(d("2024-04-01")).Price.Features[0].QuantityCurrent)
+	})
+	t.Run("a change now is the plan in effect from its date", func(t *testing.T) {
+		// Rule: a change now takes effect on its date, whatever the
+		// proration policy; the renewal starts no other plan.
+		for _, pol := range []subscription.ProrationPolicy{subscription.ProrateNow, subscription.ProrateAtRenewal, subscription.NoProration} {
+			s := newSub(t, seats(3), "2024-03-01")
+			s = m(s.ChangeQuantity(d("2024-03-16"), "seats", 5, pol))
+			quantity := func(on string) int64 { return s.PlanOn(d(on)).Price.Features[0].QuantityCurrent }
+			assert.Equal(t, []int64{3, 5, 5}, []int64{quantity("2024-03-15"), quantity("2024-03-16"), quantity("2024-04-01")}, "%s", pol)
+			var changes []string
+			for a := range s.Agenda(pp("2024-03-01", "2024-06-01")) {
+				if a.Kind == subscription.ActionPlanChange {
+					changes = append(changes, a.On.String()+" #"+strconv.Itoa(a.Change.Cause))
+				}
+			}
+			assert.Equal(t, []string{"2024-03-16 #0"}, changes, "%s: the agenda's plan changes", pol)
+			next, ok := s.NextAction(d("2024-03-10"))
+			assert.True(t, ok)
+			assert.Equal(t, "2024-03-16", next.String(), "%s: the next action is the change", pol)
+		}
+	})
+	t.Run("a change at renewal after a change now keeps the change now until then", func(t *testing.T) {
+		s := newSub(t, seats(3), "2024-03-01")
+		s = m(s.ChangeQuantity(d("2024-03-16"), "seats", 5, subscription.ProrateNow))
+		s = m(s.ChangePlanAtRenewal(d("2024-03-20"), seats(1)))
+		s = m(s.ChangeQuantity(d("2024-03-25"), "seats", 6, subscription.ProrateNow))
+		quantity := func(on string) int64 { return s.PlanOn(d(on)).Price.Features[0].QuantityCurrent }
+		assert.Equal(t, []int64{5, 6, 6}, []int64{quantity("2024-03-24"), quantity("2024-03-25"), quantity("2024-04-01")},
+			"the second change now starts from the first, and replaces the change at renewal")
 	})
 	t.Run("a pause over paid days credits them when the contract says so", func(t *testing.T) {
 		// F-01's dates, every period invoiced: [02-15, 03-15) gets back 5 of

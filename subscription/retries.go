@@ -71,9 +71,6 @@ func (r *retryRec) view() RetryPeriod {
 			rp.Next = nil
 		}
 	}
-	if rp.Attempts == nil {
-		rp.Attempts = []retry.Attempt{}
-	}
 	return rp
 }
 

@@ -46,7 +46,10 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 			n := r.count(limit)
 			k, p := r.firstK, period.Period{}
 			if from > r.from {
-				p, k, _ = r.sched.PeriodOf(from)
+				var ok bool
+				if p, k, ok = r.sched.PeriodOf(from); !ok {
+					return // from lies past the last period of the calendar
+				}
 			} else {
 				p = periodAt(r.sched, k)
 			}
@@ -55,8 +58,8 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 				nextFrom = m.run(ri + 1).from
 			}
 			for ; k < r.firstK+n; k++ {
-				if p.Start >= to {
-					return
+				if p.Start >= to || p.End > lastDay+1 {
+					return // a period ending after 9999-12-31 does not exist
 				}
 				pos := r.slotBase + k - r.firstK
 				s := slot{run: ri, k: k, pos: pos, p: p, shown: p, paused: -1,

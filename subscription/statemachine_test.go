@@ -570,7 +570,9 @@ func TestStateMachine(t *testing.T) {
 			},
 			"KindCancelTermination": func(t *rapid.T) {
 				on := st.date(t)
-				want := mustPass()
+				// A whole-period pause the termination made moot (a renewal
+				// re-anchored the schedule under it) would be orphaned.
+				want := passOrFail(subscription.ErrOrphanPause)
 				if !st.ref.endByCmd {
 					want = mustFail(subscription.ErrInvalidTransition)
 				}

@@ -53,7 +53,7 @@ type history struct {
 func New(t Terms) (Subscription, error) {
 	tm, err := newTerms(t)
 	if err != nil {
-		return Subscription{}, err
+		return Subscription{}, clean(err)
 	}
 	return Subscription{t: tm}, nil
 }
@@ -65,7 +65,7 @@ func New(t Terms) (Subscription, error) {
 func Replay(t Terms, events iter.Seq[Event]) (Subscription, error) {
 	tm, err := newTerms(t)
 	if err != nil {
-		return Subscription{}, err
+		return Subscription{}, clean(err)
 	}
 	var m *model
 	var log pvec[Event]
@@ -74,6 +74,7 @@ func Replay(t Terms, events iter.Seq[Event]) (Subscription, error) {
 			m = newModel(tm)
 		}
 		e = e.clone()
+		m.log = log
 		if err := m.apply(log.len(), e); err != nil {
 			return Subscription{}, &EventError{Index: log.len(), Event: e, Err: err}
 		}
@@ -101,6 +102,7 @@ func (s Subscription) Apply(e Event) (Subscription, error) {
 	}
 	idx := log.len()
 	e = e.clone()
+	m.log = log
 	if err := m.apply(idx, e); err != nil {
 		return s, &EventError{Index: idx, Event: e, Err: err}
 	}
@@ -124,7 +126,12 @@ func (s Subscription) Plan() Plan {
 	return s.t.plan.clone()
 }
 
-// Start returns the first day of the subscription.
+// IsZero reports whether s is the zero Subscription, which has no terms
+// (see Subscription).
+func (s Subscription) IsZero() bool { return s.t == nil }
+
+// Start returns the first day of the subscription; the zero Subscription,
+// which has none, returns the zero date.Date (check IsZero).
 func (s Subscription) Start() date.Date {
 	if s.t == nil {
 		return 0
@@ -132,7 +139,8 @@ func (s Subscription) Start() date.Date {
 	return s.t.start
 }
 
-// Anchor returns the first day of the billing schedule.
+// Anchor returns the first day of the billing schedule; the zero
+// Subscription returns the zero date.Date, as Start does.
 func (s Subscription) Anchor() date.Date {
 	if s.t == nil {
 		return 0

@@ -95,7 +95,7 @@ func newTerms(t Terms) (*terms, error) {
 func checkRefs(t Terms) error {
 	for _, f := range []struct{ name, v string }{{"buyer", t.Buyer}, {"beneficiary", t.Beneficiary}} {
 		if len(f.v) > MaxRefLen || !utf8.ValidString(f.v) {
-			return fmt.Errorf("%w: %s %q: want UTF-8 text of at most %d bytes", ErrInvalidTerms, f.name, clip(f.v), MaxRefLen)
+			return fmt.Errorf("%w: %s %q of %d bytes: want UTF-8 text of at most %d", ErrInvalidTerms, f.name, clip(f.v), len(f.v), MaxRefLen)
 		}
 	}
 	return nil

@@ -66,8 +66,7 @@ func (s Subscription) Timeline(span period.Period, asOf date.Date) (Timeline, er
 	if err := span.Validate(); err != nil {
 		return Timeline{}, err
 	}
-	tl := Timeline{Span: span, AsOf: asOf, Segments: []Segment{}, Periods: []BillingPeriod{},
-		Invoices: []TimelineInvoice{}, Retries: []RetryPeriod{}, Events: []Event{}}
+	tl := Timeline{Span: span, AsOf: asOf}
 	var b viewBuf
 	m := s.view(&b)
 	if m == nil {

@@ -58,8 +58,8 @@ func (s Subscription) PlanOn(d date.Date) Plan {
 	if m == nil {
 		return Plan{}
 	}
-	i := max(0, m.runOf(d))
-	return m.run(i).plan.clone()
+	p, _, _ := m.planOn(d)
+	return p.clone()
 }
 
 // BillingPeriod is one period of the billing schedule.
@@ -86,6 +86,7 @@ func (s Subscription) Periods(span period.Period) iter.Seq[BillingPeriod] {
 		if m == nil {
 			return
 		}
+		span := inCalendar(span)
 		m.eachSlot(span.Start, span.End, func(sl slot) bool {
 			bp := BillingPeriod{Period: sl.shown, Number: sl.billed, Paused: sl.paused >= 0}
 			if sl.paused >= 0 {
@@ -107,9 +108,15 @@ func (s Subscription) Invoices(span period.Period) iter.Seq2[invoice.Invoice, er
 	return func(yield func(invoice.Invoice, error) bool) {
 		var b viewBuf
 		if m := s.view(&b); m != nil {
-			m.eachIssued(span, func(inv invoice.Invoice, err error) bool { return yield(inv, err) && err == nil })
+			m.eachIssued(inCalendar(span), func(inv invoice.Invoice, err error) bool { return yield(inv, err) && err == nil })
 		}
 	}
+}
+
+// inCalendar returns the days of span within 0001-01-01 … 9999-12-31:
+// there are no others to report.
+func inCalendar(span period.Period) period.Period {
+	return period.Period{Start: max(span.Start, period.MinDate), End: min(span.End, lastDay+1)}
 }
 
 // NextRenewal returns the first day after asOf on which a billed period
@@ -213,5 +220,9 @@ func (s Subscription) String() string {
 	if s.t == nil {
 		return "subscription (zero)"
 	}
-	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, len(s.log()))
+	n := len(s.log())
+	if n == 1 {
+		return fmt.Sprintf("subscription %s from %s, 1 event", s.t.plan.Every, s.t.start)
+	}
+	return fmt.Sprintf("subscription %s from %s, %d events", s.t.plan.Every, s.t.start, n)
 }

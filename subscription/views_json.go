@@ -147,7 +147,8 @@ func (r RetryPeriod) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes r from the form MarshalJSON writes ("due",
 // "state" and "attempts" required) and refuses a period whose fields
 // contradict its state: a settled date on a period still retrying, none on
-// one that settled, a next attempt after the period settled or closed, a
+// one that settled, a next attempt once the period settled or on or after
+// the day it closed, a
 // period both settled and closed, unpaid while retrying and not closed.
 func (r *RetryPeriod) UnmarshalJSON(data []byte) error {
 	return jsonx.Unmarshal(data, r, ErrInvalidView, RetryPeriod.check, func(v *RetryPeriod) []jsonx.Field {
@@ -170,7 +171,7 @@ func (r RetryPeriod) check() error {
 	switch {
 	case retrying == (r.Settled != nil):
 		bad = "settled date"
-	case r.Next != nil && (!retrying || r.Closed != nil):
+	case r.Next != nil && (!retrying || (r.Closed != nil && *r.Next >= *r.Closed)):
 		bad = "next attempt"
 	case r.Closed != nil && !retrying:
 		bad = "closed date"

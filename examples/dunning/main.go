@@ -3,7 +3,7 @@
 // A monthly subscription at 10.00 EUR starts on 1 March 2024; the renewal
 // charge due on 1 April 2024 (D) fails. Two retry policies are compared: five
 // attempts one a day (D+1 … D+5), and Stripe-style smart retries on D+1, D+3,
-// D+5 and D+7. For each, two endings are played side by side (DESIGN rule 13):
+// D+5 and D+7. For each, two endings are played side by side:
 //
 //   - recovered: the attempt of 2 April fails and the payment of 3 April
 //     succeeds (with the smart policy, a payment made by hand between two

@@ -2,11 +2,11 @@
 //
 // The member signs up on 1 January 2025 for twelve months at 49.00 EUR a
 // month. In February they announce a two-week vacation in March: a flexible
-// pause (DESIGN rule 9) whose invoices keep their amount, compensated by one
+// pause whose invoices keep their amount, compensated by one
 // extra month at the end. In May an injury keeps them away for June and July:
-// a whole-period pause (rule 10) that moves those two months to the end, with
+// a whole-period pause that moves those two months to the end, with
 // no invoice where they stood. Their class card is frozen for the injury and
-// unfrozen when they come back (rule 12). The classes they had booked on paused
+// unfrozen when they come back. The classes they had booked on paused
 // days are reported so the front desk can delete them.
 //
 // The program prints the timeline, the invoices, the pauses by reason, the

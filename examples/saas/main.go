@@ -6,12 +6,19 @@
 // and so do the three retries of the plan's policy, which suspends the
 // subscription for payment due instead of ending it. The customer comes back on
 // 10 April 2024, after the period that was running had ended, so the restart is
-// a renewal (DESIGN rule 8): one invoice, dated on the restart, for a period
+// a renewal: one invoice, dated on the restart, for a period
 // starting that day.
 //
-// The program prints the timeline (states and reasons), the invoices with
-// their lines as of a fixed "today", and a preview of the restart as support
-// staff would see it before clicking the button.
+// Back in business, the customer adds four users on 20 May, inside the period
+// [2024-05-10, 2024-06-10): the change is prorated now, by the day — an
+// invoice on 20 May credits the 21 days left at 8 users and charges them at
+// 12. On 17 June they drop to 6 users: the days left of [2024-06-10,
+// 2024-07-10) at the lower price give money back, so the document is a
+// credit note naming the invoice it credits.
+//
+// The program prints the timeline (states and reasons), the invoices and
+// credit notes with their lines as of a fixed "today", and a preview of the
+// restart as support staff would see it before clicking the button.
 package main
 
 import (
@@ -30,11 +37,13 @@ import (
 )
 
 var (
-	start     = period.MustParseDate("2024-01-01")
-	due       = period.MustParseDate("2024-03-01") // renewal charge that fails
-	restartOn = period.MustParseDate("2024-04-10") // after [2024-03-01, 2024-04-01) ended
-	today     = period.MustParseDate("2024-05-20") // the fixed "as of" date
-	span      = period.Period{Start: start, End: period.MustParseDate("2024-07-01")}
+	start       = period.MustParseDate("2024-01-01")
+	due         = period.MustParseDate("2024-03-01") // renewal charge that fails
+	restartOn   = period.MustParseDate("2024-04-10") // after [2024-03-01, 2024-04-01) ended
+	upgradeOn   = period.MustParseDate("2024-05-20") // 8 → 12 users, prorated now
+	downgradeOn = period.MustParseDate("2024-06-17") // 12 → 6 users: a credit note
+	today       = period.MustParseDate("2024-06-20") // the fixed "as of" date
+	span        = period.Period{Start: start, End: period.MustParseDate("2024-08-01")}
 )
 
 func plan() subscription.Plan {
@@ -85,6 +94,12 @@ func run(w io.Writer) error {
 	}
 	restarted, err := s.Restart(restartOn)
 	if err != nil {
+		return err
+	}
+	if restarted, err = restarted.ChangeQuantity(upgradeOn, "users", 12, subscription.ProrateNow); err != nil {
+		return err
+	}
+	if restarted, err = restarted.ChangeQuantity(downgradeOn, "users", 6, subscription.ProrateNow); err != nil {
 		return err
 	}
 	tl, err := restarted.Timeline(span, today)
@@ -182,6 +197,9 @@ func printInvoices(w io.Writer, invs []subscription.TimelineInvoice) error {
 		status := "planned"
 		if ti.Issued {
 			status = "issued"
+		}
+		if inv.Kind == invoice.KindCreditNote {
+			status += " credit note for " + inv.Credits.IssueDate.String()
 		}
 		buyer := inv.Buyer
 		if buyer == "" {

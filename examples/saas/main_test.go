@@ -22,7 +22,11 @@ func TestRun(t *testing.T) {
 		"2024-04-10  [2024-04-10, 2024-05-10)  issued   reseller:acme-it  renewal",
 		"feature users    3      2.00      6.00",
 		"35.90 EUR",
-		"next renewal: 2024-06-10",
+		"2024-05-20  [2024-05-20, 2024-06-10)  issued ",
+		"-4.06     -4.06    5.42 EUR",
+		"2024-06-17  [2024-06-17, 2024-07-10)  issued credit note for 2024-06-10",
+		"-10.73    -10.73   -9.20 EUR",
+		"next renewal: 2024-07-10",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -35,8 +35,8 @@ package jsonx
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
-	"io"
 	"strconv"
 )
 
@@ -46,7 +46,11 @@ import (
 type Field struct {
 	name     string
 	required bool
-	decode   func(raw []byte) error
+	text     bool // dec is an encoding.TextUnmarshaler of a JSON string
+	// dec decodes the value: a json.Unmarshaler, a pointer-shaped one of
+	// this package (storing it allocates nothing) or the caller's, unless
+	// text is set.
+	dec any
 }
 
 // Required returns f marked as required: Decode refuses an object where it
@@ -54,6 +58,21 @@ type Field struct {
 func (f Field) Required() Field {
 	f.required = true
 	return f
+}
+
+// decode decodes the raw value of f, which is not null.
+func (f *Field) decode(raw []byte) error {
+	if t, ok := f.dec.(encoding.TextUnmarshaler); ok && f.text {
+		s, err := unquoteBytes(raw)
+		if err != nil {
+			return err
+		}
+		return t.UnmarshalText(s)
+	}
+	if u, ok := f.dec.(json.Unmarshaler); ok && !f.text {
+		return u.UnmarshalJSON(raw)
+	}
+	return &cause{"a field without a decoder"} // the zero Field, a nil p: a programming error
 }
 
 // IsNull reports whether data is the JSON literal null, with or without
@@ -71,28 +90,31 @@ func Decode(data []byte, sentinel error, fields ...Field) error {
 	if len(fields) > maxFields {
 		return structural(sentinel, "", "a decoder of more than 64 fields") // a programming error
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
 		return structural(sentinel, "", "want a JSON object, got "+describe(data))
 	}
+	m := members{data: data, i: i + 1}
 	var keys, present uint64 // the fields met, and those met with a value other than null
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return structural(sentinel, "", "malformed object: "+err.Error())
+	for {
+		key, flags, more, msg := m.next()
+		if msg != "" {
+			return structural(sentinel, "", "malformed object: "+msg)
 		}
-		key, _ := tok.(string)
-		i := index(fields, key)
+		if !more {
+			break
+		}
+		i, name := index(fields, key, flags)
 		if i < 0 {
-			return structural(sentinel, cut(key), "unknown field")
+			return structural(sentinel, cut(name), "unknown field")
 		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return structural(sentinel, key, "malformed value: "+err.Error())
+		raw, msg := m.value()
+		if msg != "" {
+			return structural(sentinel, name, "malformed value: "+msg)
 		}
 		bit := uint64(1) << i
 		if keys&bit != 0 {
-			return structural(sentinel, key, "duplicate key")
+			return structural(sentinel, name, "duplicate key")
 		}
 		keys |= bit
 		if string(raw) == "null" {
@@ -100,13 +122,10 @@ func Decode(data []byte, sentinel error, fields ...Field) error {
 		}
 		present |= bit
 		if err := fields[i].decode(raw); err != nil {
-			return At(key, sentinel, err)
+			return At(name, sentinel, err)
 		}
 	}
-	if _, err := dec.Token(); err != nil {
-		return structural(sentinel, "", "malformed object: "+err.Error())
-	}
-	if _, err := dec.Token(); err != io.EOF {
+	if skipSpace(data, m.i) < len(data) {
 		return structural(sentinel, "", "data after the object")
 	}
 	for i, f := range fields {
@@ -144,13 +163,25 @@ func Unmarshal[T any](data []byte, p *T, sentinel error, validate func(T) error,
 	return nil
 }
 
-func index(fields []Field, key string) int {
+// index returns the index of the field named by the key read by
+// members.next, and the key unquoted; -1 if no field has that name.
+func index(fields []Field, key []byte, flags int) (int, string) {
+	if flags != 0 {
+		name := keyString(key, flags)
+		for i := range fields {
+			if fields[i].name == name {
+				return i, name
+			}
+		}
+		return -1, name
+	}
+	s := key[1 : len(key)-1]
 	for i := range fields {
-		if fields[i].name == key {
-			return i
+		if fields[i].name == string(s) { // compares without allocating
+			return i, fields[i].name
 		}
 	}
-	return -1
+	return -1, string(s)
 }
 
 // describe names the kind of a JSON value for an error message.
@@ -188,22 +219,35 @@ func each(raw []byte, fn func(elem []byte) error) error {
 	if raw[0] != '[' {
 		return typeError("an array", raw)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if _, err := dec.Token(); err != nil {
-		return typeError("an array", raw)
+	i := skipSpace(raw, 1)
+	if i < len(raw) && raw[i] == ']' {
+		return nil
 	}
-	for i := 0; dec.More(); i++ {
-		var elem json.RawMessage
-		if err := dec.Decode(&elem); err != nil {
-			return &cause{"malformed array: " + err.Error()}
+	for n := 0; ; n++ {
+		end, msg := value(raw, i, 0)
+		if msg != "" {
+			return &cause{"malformed array: " + msg}
 		}
-		at := "[" + strconv.Itoa(i) + "]"
+		elem := raw[i:end]
 		if string(elem) == "null" {
-			return &Error{Path: at, Err: &cause{"null element"}}
+			return &Error{Path: at(n), Err: &cause{"null element"}}
 		}
 		if err := fn(elem); err != nil {
-			return join(at, err)
+			return join(at(n), err)
+		}
+		if i = skipSpace(raw, end); i >= len(raw) {
+			return &cause{"malformed array: " + textUnexpectedEOF}
+		}
+		switch raw[i] {
+		case ',':
+			i = skipSpace(raw, i+1)
+		case ']':
+			return nil
+		default:
+			return &cause{"malformed array: " + bad(raw[i], " after array element")}
 		}
 	}
-	return nil
 }
+
+// at names the element n of an array.
+func at(n int) string { return "[" + strconv.Itoa(n) + "]" }

@@ -25,8 +25,10 @@ type Object struct {
 
 // key writes the separator and the member's name.
 func (o *Object) key(name string) {
-	if o.buf == nil {
-		o.buf = make([]byte, 0, 64)
+	if len(o.buf) == 0 { // nil, or emptied by NonEmpty
+		if o.buf == nil {
+			o.buf = make([]byte, 0, 64)
+		}
 		o.buf = append(o.buf, '{')
 	} else {
 		o.buf = append(o.buf, ',')
@@ -97,13 +99,11 @@ func (o *Object) Value(name string, v any) {
 	if o.err != nil {
 		return
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		o.err = At(name, nil, unwrapMarshaler(err))
-		return
-	}
 	o.key(name)
-	o.buf = append(o.buf, b...)
+	var err error
+	if o.buf, err = appendJSON(o.buf, v); err != nil {
+		o.err = At(name, nil, unwrapMarshaler(err))
+	}
 }
 
 // unwrapMarshaler returns the error of a MarshalJSON or MarshalText that
@@ -121,7 +121,7 @@ func (o *Object) Bytes() ([]byte, error) {
 	if o.err != nil {
 		return nil, o.err
 	}
-	if o.buf == nil {
+	if len(o.buf) == 0 {
 		return []byte("{}"), nil
 	}
 	return append(o.buf, '}'), nil

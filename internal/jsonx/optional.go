@@ -1,81 +1,80 @@
 package jsonx
 
-import (
-	"bytes"
-	"encoding/json"
-	"io"
-)
-
 // The constructors of optional scalars and of string maps.
 
 // IntPtr decodes an optional integer, as Int does, into a new *int;
 // absent or null leaves *p nil.
-func IntPtr(name string, p **int) Field {
-	return Field{name: name, decode: func(raw []byte) error {
-		n, err := integer(raw)
-		if err != nil {
-			return err
-		}
-		v := int(n)
-		*p = &v
-		return nil
-	}}
+func IntPtr(name string, p **int) Field { return Field{name: name, dec: intPtrField{p}} }
+
+type intPtrField struct{ p **int }
+
+func (f intPtrField) UnmarshalJSON(raw []byte) error {
+	n, err := integer(raw)
+	if err != nil {
+		return err
+	}
+	v := int(n)
+	*f.p = &v
+	return nil
 }
 
 // Int64Ptr decodes an optional integer, as Int64 does, into a new *int64;
 // absent or null leaves *p nil.
-func Int64Ptr(name string, p **int64) Field {
-	return Field{name: name, decode: func(raw []byte) error {
-		n, err := integer(raw)
-		if err != nil {
-			return err
-		}
-		*p = &n
-		return nil
-	}}
+func Int64Ptr(name string, p **int64) Field { return Field{name: name, dec: int64PtrField{p}} }
+
+type int64PtrField struct{ p **int64 }
+
+func (f int64PtrField) UnmarshalJSON(raw []byte) error {
+	n, err := integer(raw)
+	if err != nil {
+		return err
+	}
+	*f.p = &n
+	return nil
 }
 
 // StringMap decodes an object whose values are all strings into *p,
 // refusing duplicate keys and values of another type (null included); an
 // empty object decodes as nil. Errors name the key: "meta.who".
 func StringMap(name string, p *map[string]string) Field {
-	return Field{name: name, decode: func(raw []byte) error {
-		if raw[0] != '{' {
-			return typeError("an object of strings", raw)
+	return Field{name: name, dec: stringMapField{p}}
+}
+
+type stringMapField struct{ p *map[string]string }
+
+func (f stringMapField) UnmarshalJSON(raw []byte) error {
+	if raw[0] != '{' {
+		return typeError("an object of strings", raw)
+	}
+	m := members{data: raw, i: 1}
+	var out map[string]string
+	for {
+		key, flags, more, msg := m.next()
+		if msg != "" {
+			return &cause{"malformed object: " + msg}
 		}
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		if _, err := dec.Token(); err != nil {
-			return typeError("an object of strings", raw)
+		if !more {
+			break
 		}
-		var out map[string]string
-		for dec.More() {
-			tok, err := dec.Token()
-			if err != nil {
-				return &cause{"malformed object: " + err.Error()}
-			}
-			key, _ := tok.(string)
-			var val json.RawMessage
-			if err := dec.Decode(&val); err != nil {
-				return &cause{"malformed value: " + err.Error()}
-			}
-			if _, dup := out[key]; dup {
-				return &Error{Path: cut(key), Err: &cause{"duplicate key"}}
-			}
-			s, err := unquote(val)
-			if err != nil {
-				return &Error{Path: cut(key), Err: err}
-			}
-			if out == nil {
-				out = make(map[string]string)
-			}
-			out[key] = s
+		k := keyString(key, flags)
+		val, msg := m.value()
+		if msg != "" {
+			return &cause{"malformed dec: " + msg}
 		}
-		if _, err := dec.Token(); err != nil && err != io.EOF {
-			return &cause{"malformed object: " + err.Error()}
+		if _, dup := out[k]; dup {
+			return &Error{Path: cut(k), Err: &cause{"duplicate key"}}
 		}
-		*p = out
-		return nil
-	}}
+		s, err := unquote(val)
+		if err != nil {
+			return &Error{Path: cut(k), Err: err}
+		}
+		if out == nil {
+			out = make(map[string]string)
+		}
+		out[k] = s
+	}
+	*f.p = out
+	return nil
 }
 
 // NonEmpty writes the member json.Marshal(v), as Value does, unless v
@@ -84,14 +83,15 @@ func (o *Object) NonEmpty(name string, v any) {
 	if o.err != nil {
 		return
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
+	n := len(o.buf)
+	o.key(name)
+	at := len(o.buf)
+	var err error
+	if o.buf, err = appendJSON(o.buf, v); err != nil {
 		o.err = At(name, nil, unwrapMarshaler(err))
 		return
 	}
-	if s := string(b); s == "{}" || s == "[]" || s == "null" {
-		return
+	if s := string(o.buf[at:]); s == "{}" || s == "[]" || s == "null" {
+		o.buf = o.buf[:n]
 	}
-	o.key(name)
-	o.buf = append(o.buf, b...)
 }

@@ -68,3 +68,18 @@ func TestNonEmpty(t *testing.T) {
 	_, err = bad.Bytes()
 	require.ErrorIs(t, err, errInner)
 }
+
+func TestNonEmptyFirst(t *testing.T) {
+	var o jsonx.Object
+	o.NonEmpty("none", []int{})
+	b, err := o.Bytes()
+	require.NoError(t, err)
+	require.Equal(t, `{}`, string(b))
+	o.NonEmpty("nil", map[string]int(nil))
+	o.NonEmpty("ids", []int{1})
+	o.NonEmpty("list", []int{})
+	o.Int("n", 2)
+	b, err = o.Bytes()
+	require.NoError(t, err)
+	require.Equal(t, `{"ids":[1],"n":2}`, string(b))
+}

@@ -329,13 +329,13 @@ func refAcceptPlans(t *testing.T) {
 		on := ev(evTerminateOn, "2024-02-05")
 		on.eff = refDate("2024-02-15")
 		w := refRun(t, c, "2024-06-01", on)
-		wantText(t, "invoices", invoiceText(w), "2024-02-01 [2024-01-01, 2024-02-01) 10.00; 2024-02-15 [2024-02-01, 2024-03-01) 4.83")
+		wantText(t, "invoices", invoiceText(w), "2024-02-01 [2024-01-01, 2024-02-01) 10.00; 2024-02-15 [2024-02-01, 2024-02-15) 4.83")
 	})
 	t.Run("in advance, a termination set ahead inside a period prorates it (issue 10 #5)", func(t *testing.T) {
 		on := ev(evTerminateOn, "2024-01-10")
 		on.eff = refDate("2024-02-15")
 		w := refRun(t, refMonthly(1000, "2024-01-01"), "2024-06-01", on)
-		wantText(t, "invoices", invoiceText(w), "2024-01-01 [2024-01-01, 2024-02-01) 10.00; 2024-02-01 [2024-02-01, 2024-03-01) 4.83")
+		wantText(t, "invoices", invoiceText(w), "2024-01-01 [2024-01-01, 2024-02-01) 10.00; 2024-02-01 [2024-02-01, 2024-02-15) 4.83")
 	})
 	change := func(on string, p *refPlan) *refEvent {
 		e := ev(evChangePlan, on)

@@ -106,19 +106,31 @@ func (w *world) target() int {
 func (w *world) project(limit date.Date) *world {
 	p := w.clone()
 	p.projecting = true
+	if p.day == p.until {
+		p.fireHeldEnd() // no event is to come before the deletion
+	}
 	for p.day < limit && p.status != stTerminated {
 		p.to(p.day + 1)
 	}
 	return p
 }
 
-// projectFor is project for a decision on w: a known defect the decision
-// relies on, the termination date that today's library re-resolves on a
-// new run, counts for w.
+// projectFor is project for a decision on w: what the projection hits
+// counts for w.
 func (w *world) projectFor(limit date.Date) *world {
 	p := w.project(limit)
-	w.hits[hitEndReanchored] = w.hits[hitEndReanchored] || p.hits[hitEndReanchored]
+	w.addHits(p)
 	return p
+}
+
+// addHits adds the hits of o, a walk w decides on, to w's.
+func (w *world) addHits(o *world) {
+	for i, h := range o.hits {
+		w.hits[i] = w.hits[i] || h
+	}
+	if w.why == "" {
+		w.why = o.why
+	}
 }
 
 // projectTerm returns the projection walked until the term's end is
@@ -126,13 +138,16 @@ func (w *world) projectFor(limit date.Date) *world {
 func (w *world) projectTerm() *world {
 	p := w.clone()
 	p.projecting = true
+	if p.day == p.until {
+		p.fireHeldEnd()
+	}
 	for w.cfg.plan.periods > 0 && p.status != stTerminated && p.day < w.day+40*366 {
 		if _, ok := p.termEnd(); ok || p.status == stSuspended {
 			break
 		}
 		p.to(p.day + 1)
 	}
-	w.hits[hitEndReanchored] = w.hits[hitEndReanchored] || p.hits[hitEndReanchored]
+	w.addHits(p)
 	return p
 }
 
@@ -152,6 +167,20 @@ func (w *world) countedBefore(e date.Date) int {
 	n := 0
 	for _, s := range w.slots {
 		if s.p.Start < e && (s.pauseID < 0 || s.skip) && !s.prepaid {
+			n++
+		}
+	}
+	return n
+}
+
+// countedUntil returns how many periods counting towards the term start
+// before e: those that started, then the periods of the current
+// schedule, whole-period pauses that move them left out.
+func (w *world) countedUntil(e date.Date) int {
+	n := w.countedBefore(e)
+	for k := w.nextK; w.sched.at(k) < e; k++ {
+		p := period.Period{Start: w.sched.at(k), End: w.sched.at(k + 1)}
+		if !slices.ContainsFunc(w.pauses, func(pz refPause) bool { return !pz.flex && !pz.skip && slices.Contains(pz.whole, p) }) {
 			n++
 		}
 	}
@@ -187,9 +216,7 @@ func (w *world) orphan(d date.Date) (period.Period, bool) {
 func (w *world) today() *world {
 	c := w.clone()
 	c.closeDay()
-	for i, h := range c.hits {
-		w.hits[i] = w.hits[i] || h
-	}
+	w.addHits(c)
 	return c
 }
 

@@ -9,7 +9,6 @@ package subscriptiontest_test
 import (
 	"fmt"
 
-	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
@@ -139,6 +138,7 @@ type refRetryRec struct {
 	exhausted bool
 	closed    date.Date // a suspension or termination stopped it; 0 if none
 	unpaid    bool
+	paidLate  bool          // paid after it ran out or was stopped
 	period    period.Period // of the invoice charged
 	advance   bool          // that invoice is its period's, issued on its first day
 }
@@ -184,9 +184,9 @@ func (w *world) apply(e *refEvent) error {
 		}
 		w.hasCmdEnd = false
 		// A whole-period pause the termination made moot must still
-		// name a billing period (DESIGN rule 20).
-		if _, bad := w.orphan(e.on); bad {
-			w.hits[hitCancelOrphan] = true
+		// name a billing period (DESIGN rule 20). While suspended no
+		// period lies ahead: the restart checks the pauses.
+		if _, bad := w.orphan(e.on); bad && w.status != stSuspended {
 			return subscription.ErrOrphanPause
 		}
 	case evChangePlan:
@@ -197,9 +197,6 @@ func (w *world) apply(e *refEvent) error {
 		}
 		w.waits, w.changeAt = false, w.boundaryAfter(e.on)
 		if _, bad := w.orphan(e.on); bad {
-			if e.plan.every == w.plan.every {
-				w.hits[hitPendingRecurrence] = true
-			}
 			return subscription.ErrOrphanPause
 		}
 	case evFlexible, evWhole:
@@ -210,9 +207,7 @@ func (w *world) apply(e *refEvent) error {
 		return w.paymentSucceeded(e)
 	case evInvalidate:
 		w.invalid = true
-		if w.plan.invalidRule && w.status != stSuspended {
-			w.autoAt, w.hasAuto = w.nextRenewal(e.on), true
-		}
+		w.planAuto(e.on)
 	case evUpdateMethod:
 		w.invalid, w.hasAuto = false, false
 	default:
@@ -236,21 +231,14 @@ func (w *world) restart(d date.Date) error {
 	lastEnd := w.lastEnd
 	if r := w.susUnpaid; r >= 0 && w.retries[r].unpaid {
 		lastEnd = w.retries[r].period.Start
-		if d < w.lastEnd {
-			w.hits[hitRestartUnpaid] = true
-		}
 	}
 	w.status, w.reason, w.susUnpaid = stActive, 0, -1
-	renewal, check := d >= lastEnd, w.change != nil
-	if renewal {
+	if renewal := d >= lastEnd; renewal {
 		p, taken := w.plan, false
 		if w.change != nil {
 			p, taken, w.change = w.change, true, nil
 		}
 		w.newRun(d, p, taken)
-		if w.original && w.nextK < w.cfg.plan.trialPeriods {
-			w.hits[hitTrialRenewal] = true
-		}
 	} else {
 		// The period goes on: nothing cut it short.
 		if n := len(w.slots); n > 0 {
@@ -263,17 +251,12 @@ func (w *world) restart(d date.Date) error {
 			w.waits, w.changeAt = false, w.boundaryAfter(d)
 		}
 	}
-	w.hasAuto = false
-	if w.invalid && w.plan.invalidRule {
-		w.autoAt, w.hasAuto = w.nextRenewal(d), true
-	}
-	if renewal || check {
-		if _, bad := w.orphan(d); bad {
-			if !renewal && w.change != nil && w.change.every == w.plan.every {
-				w.hits[hitPendingRecurrence] = true
-			}
-			return subscription.ErrOrphanPause
-		}
+	w.planAuto(d)
+	// The schedule ahead must hold every whole-period pause: a renewal
+	// may re-anchor it, a plan change may, and a termination cancelled
+	// while suspended brings back the pauses it made moot.
+	if _, bad := w.orphan(d); bad {
+		return subscription.ErrOrphanPause
 	}
 	return nil
 }
@@ -286,90 +269,17 @@ func (w *world) terminateOn(e *refEvent) error {
 		w.terminate(e.on)
 		return nil
 	}
-	if end, ok := w.projectFor(e.eff).end(); ok && e.eff > end && !w.replaying {
+	if end, ok := w.projectFor(e.eff).end(); ok && e.eff > end {
+		if w.replaying {
+			// Replaying for a deletion, a termination set past the end
+			// the walk has without the pause is moot.
+			return nil
+		}
 		return subscription.ErrInvalidTransition
 	}
 	w.cmdEnd, w.hasCmdEnd = e.eff, true
 	for i := range w.pauses {
 		w.pauses[i].shiftsEnd = false // the command says the date
 	}
-	return nil
-}
-
-func (w *world) addPause(e *refEvent) error {
-	rec := refPause{id: e.id, on: e.on, flex: e.kind == evFlexible, days: e.days, ext: e.ext, extAmt: e.extAmt,
-		overrides: e.overrides, whole: e.whole, skip: e.skip, shiftsEnd: w.hasCmdEnd}
-	limit := e.on
-	for _, r := range rec.ranges() {
-		limit = max(limit, r.End)
-	}
-	for _, o := range rec.overrides {
-		limit = max(limit, o.p.End)
-	}
-	proj := w.projectFor(limit + 1)
-	end, hasEnd := proj.end()
-	for _, r := range rec.ranges() {
-		if r.Start < w.cfg.start || (hasEnd && r.End > end && !w.replaying) {
-			if !rec.flex {
-				// AddWholePeriodPause documents ErrNotBillingPeriod for a
-				// range that is not a billing period before the
-				// termination date (issue 10, defect 7).
-				return subscription.ErrNotBillingPeriod
-			}
-			return pause.ErrInvalidPause
-		}
-		for _, o := range w.pauses {
-			for _, or := range o.ranges() {
-				if r.Overlaps(or) {
-					return subscription.ErrOverlap
-				}
-			}
-		}
-	}
-	for _, p := range rec.whole {
-		if !proj.slotBeforeEnd(p) {
-			if w.status == stSuspended && w.change != nil {
-				w.hits[hitSuspendedChange] = true
-			}
-			return subscription.ErrNotBillingPeriod
-		}
-		if p.Start <= e.on {
-			return subscription.ErrPeriodInvoiced
-		}
-	}
-	if rec.ext > 0 {
-		cmd := w.shiftedCmdEnd()
-		termEnd, hasTerm := w.projectTerm().termEnd()
-		switch {
-		case w.hasCmdEnd && w.isStart(cmd) && (!hasTerm || cmd <= termEnd):
-			// The added periods come right after the date a command set.
-			rec.extStart = w.projectFor(cmd).countedBefore(cmd)
-		case w.cfg.plan.periods > 0 && !w.hasCmdEnd:
-			// They come after the term and the extensions before them.
-			rec.extStart = w.target()
-		default:
-			return subscription.ErrNoEnd
-		}
-	}
-	for _, o := range rec.overrides {
-		if !proj.slotBeforeEnd(o.p) || !o.p.Overlaps(rec.days) {
-			return subscription.ErrNotBillingPeriod
-		}
-		if w.changesRecurrence() && o.p.Start >= w.changeAt {
-			w.hits[hitPendingRecurrence] = true
-		}
-	}
-	if len(rec.overrides) > 0 {
-		// An override may not change an invoice issued by the command's
-		// date; one that leaves it exactly as it is may stand.
-		for _, inv := range w.issuedThrough(e.on) {
-			for _, o := range rec.overrides {
-				if total, over := o.apply(inv.total, rec.days); inv.period == o.p && (total != inv.total || over != inv.over) {
-					return subscription.ErrPeriodInvoiced
-				}
-			}
-		}
-	}
-	w.pauses = append(w.pauses, rec)
 	return nil
 }

@@ -6,7 +6,9 @@ package subscriptiontest_test
 // automatic suspension rules.
 
 import (
-	"github.com/billcycle/billcycle/period"
+	"errors"
+	"slices"
+
 	"github.com/billcycle/billcycle/retry"
 	"github.com/billcycle/billcycle/subscription"
 	"github.com/rickb777/date/v2"
@@ -30,10 +32,21 @@ func (w *world) paymentFailed(e *refEvent) error {
 	if w.status == stSuspended || w.open >= 0 {
 		return subscription.ErrInvalidTransition
 	}
+	if slices.ContainsFunc(w.retries, func(r refRetryRec) bool { return r.due == e.due }) {
+		// The charge of the invoice issued that day failed already: a
+		// second one is refused, even for another invoice of that day
+		// (a renewal restart on the failed invoice's issue day), since
+		// the command names an invoice by its issue date.
+		return subscription.ErrNotDue
+	}
 	t := w.today()
 	last := -1
+	end, hasEnd := w.end()
 	for i, inv := range t.invoices {
-		if inv.issue == e.due {
+		// Replaying for a deletion, periods go on past a termination
+		// that waits for it (see refModel.replay); none is billed by
+		// then.
+		if inv.issue == e.due && (!hasEnd || inv.period.Start < end) {
 			last = i
 		}
 	}
@@ -54,24 +67,6 @@ func (w *world) paymentFailed(e *refEvent) error {
 	return nil
 }
 
-// changesRecurrence reports whether a plan change to another recurrence
-// is pending for a renewal ahead.
-func (w *world) changesRecurrence() bool {
-	return w.change != nil && !w.waits && w.change.every != w.plan.every
-}
-
-// current returns the period running today: the lead or the last one that
-// started.
-func (w *world) current() (period.Period, bool) {
-	if l := w.lead; l != nil && l.ran && l.p.Contains(w.day) {
-		return l.p, true
-	}
-	if n := len(w.slots); n > 0 && w.slots[n-1].p.Contains(w.day) {
-		return w.slots[n-1].p, true
-	}
-	return period.Period{}, false
-}
-
 // exhaust applies what the policy says when the last attempt failed on d,
 // then the automatic suspension for unpaid invoices.
 func (w *world) exhaust(i int, d date.Date) {
@@ -79,8 +74,12 @@ func (w *world) exhaust(i int, d date.Date) {
 	r.exhausted, r.unpaid = true, true
 	w.unpaid++
 	w.open = -1
+	// The period the failed invoice bills in advance is the one running
+	// (the retry window is shorter than any period), or due today (the
+	// lead or a period charged on its first day, before it starts at the
+	// day's close). It did not run.
 	ur := -1
-	if cur, ok := w.current(); ok && r.advance && cur == r.period {
+	if r.advance {
 		ur = i
 	}
 	switch r.policy.exhausted {
@@ -91,11 +90,6 @@ func (w *world) exhaust(i int, d date.Date) {
 		w.terminate(d)
 	}
 	if n := w.plan.unpaidRule; n > 0 && w.unpaid >= n {
-		for _, r := range w.retries {
-			if r.unpaid && r.closed != 0 {
-				w.hits[hitClosedRetryUsed] = true // today's library does not count it
-			}
-		}
 		w.suspend(d, subscription.PaymentDue, ur)
 	}
 }
@@ -123,13 +117,21 @@ func (w *world) paymentSucceeded(e *refEvent) error {
 	}
 	for i := range w.retries {
 		if r := &w.retries[i]; r.due == e.due && r.unpaid {
-			if r.closed != 0 {
-				w.hits[hitClosedRetryUsed] = true
-			}
-			r.unpaid = false
+			r.unpaid, r.paidLate = false, true
 			w.unpaid--
 			return nil
 		}
 	}
 	return subscription.ErrNotDue
+}
+
+// errNoOp is the model's answer to a command the library takes as a
+// no-op: it returns the receiver unchanged, with no error and no event.
+var errNoOp = errors.New("no-op")
+
+// paid reports whether the charge of the invoice issued on due failed
+// and was paid since: recording its payment again is a no-op, whatever
+// the state (a replayed webhook).
+func (w *world) paid(due date.Date) bool {
+	return slices.ContainsFunc(w.retries, func(r refRetryRec) bool { return r.due == due && (r.recovered || r.paidLate) })
 }

@@ -56,7 +56,6 @@ func (w *world) closeRetry(d date.Date) {
 	r.closed, r.unpaid = d, true
 	w.unpaid++
 	w.open = -1
-	w.hits[hitRetryClosed] = true
 }
 
 // newRun starts the schedule of plan p on d: the anchor is kept if d is
@@ -66,6 +65,7 @@ func (w *world) closeRetry(d date.Date) {
 func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	// The periods that pauses added to a termination date were counted
 	// on the schedule so far: the date they came to stays a date.
+	w.rerun = w.committed != nil
 	moved := w.hasCmdEnd && w.shiftedCmdEnd() != w.cmdEnd
 	was := w.shiftedCmdEnd()
 	if k, ok := w.sched.index(d); ok && p.every == w.plan.every && d >= w.runStart {
@@ -75,9 +75,6 @@ func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	}
 	w.nextAt = w.sched.at(w.nextK)
 	if moved {
-		// Today's library re-resolves the move on the runs it has at the
-		// time it is asked, and may lose it (report #3).
-		w.hits[hitEndReanchored] = true
 		w.cmdEnd = was
 		for i := range w.pauses {
 			w.pauses[i].shiftsEnd = false
@@ -91,6 +88,11 @@ func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	if n := len(w.slots); n > 0 {
 		if s := &w.slots[n-1]; s.p.Start < d && d < s.p.End && (s.cut == 0 || d < s.cut) {
 			s.cut = d
+		}
+		// The new run replaces the period from d on, even if its own
+		// first period never starts (suspended that day).
+		if s := &w.slots[n-1]; s.shown.End > d {
+			s.shown.End = max(d, s.p.Start)
 		}
 	}
 }
@@ -131,4 +133,70 @@ func (w *world) nextRenewal(d date.Date) date.Date {
 		}
 		b = w.sched.at(k + 1)
 	}
+}
+
+func (w *world) startLead() {
+	l := w.lead
+	if end, ok := w.end(); w.status != stActive || (ok && end <= l.p.Start) || w.runStart < l.p.End {
+		return // not running on its first day, or replaced by a renewal before the anchor
+	}
+	l.ran = true
+	if w.cfg.plan.arrears {
+		l.pending = true
+		return
+	}
+	full := l.p.End - l.p.Start
+	if end, ok := w.end(); ok && end < l.p.End {
+		// The termination known on the issue day, after its events.
+		w.issueLead(l.p.Start, end-l.p.Start, full)
+		return
+	}
+	w.issueLead(l.p.Start, full, full)
+}
+
+func (w *world) startSlot() {
+	d := w.day
+	p := period.Period{Start: d, End: w.sched.at(w.nextK + 1)}
+	w.nextAt = p.End
+	s := refSlot{p: p, shown: p, plan: w.plan, planNo: w.planNo, pauseID: -1, prepaid: w.prepaid,
+		trial: w.original && w.planNo == 0 && w.nextK < w.cfg.plan.trialPeriods}
+	w.prepaid = false
+	if n := len(w.slots); n > 0 && w.slots[n-1].shown.End > d {
+		w.slots[n-1].shown.End = d
+	}
+	for _, pz := range w.pauses {
+		if !pz.flex && slices.Contains(pz.whole, p) {
+			s.pauseID, s.skip = pz.id, pz.skip
+		}
+	}
+	paused := s.pauseID >= 0
+	s.number, s.discNo, s.counted = w.billed, w.planBill, len(w.counted)
+	if !paused && !s.prepaid {
+		w.billed++
+		if !s.trial {
+			w.planBill++ // a trial does not use up the discounted periods
+		}
+	}
+	if (!paused || s.skip) && !s.prepaid {
+		w.counted = append(w.counted, p.End)
+	}
+	w.nextK++
+	if paused || s.prepaid || (s.trial && w.cfg.plan.trialPrice == nil) {
+		w.slots = append(w.slots, s)
+		return
+	}
+	if s.plan.arrears {
+		s.pending = true
+		w.slots = append(w.slots, s)
+		return
+	}
+	w.slots = append(w.slots, s)
+	full := int64(p.End - p.Start)
+	if end, ok := w.end(); ok && end < p.End {
+		// Rule 17: a termination inside a period not yet invoiced bills
+		// the days up to it, as known on the issue day after its events.
+		w.issueSlot(len(w.slots)-1, d, int64(end-p.Start), full)
+		return
+	}
+	w.issueSlot(len(w.slots)-1, d, full, full)
 }

@@ -10,52 +10,83 @@ package subscriptiontest_test
 // itself what to refuse (reference_events_test.go).
 //
 // Where DESIGN.md is silent or ambiguous the model decides as follows
-// (from the seed articles and the library's own tests where they say):
+// (from the seed articles, issue 10 and the lead's decisions on it):
 //
 //   - Same-day order: a day's dated effects (the termination, a scheduled
 //     suspension, the automatic one, a plan change, in that order) come
 //     before its events, and its events before the renewal due that day:
-//     a suspension on a renewal day means no renewal (rule 16). A charge
-//     that failed that day was issued all the same: its invoice stays
-//     even if a later event of the day stops the period (rule 17).
+//     a suspension on a renewal day means no renewal (rule 16).
+//   - A charge that failed was issued: its invoice stays listed even if
+//     the day's events then stop its period (its period is no billing
+//     period), and beside the invoice of a renewal restart that day (a
+//     new document). If its period does start that day on the run it was
+//     charged on, the invoice issued is that one as the day's events
+//     left it (defect 6). The commands name an invoice by its issue date:
+//     a second failure for a day whose charge failed already is refused
+//     with ErrNotDue (ErrInvalidTransition first while suspended or
+//     retrying), and the payment of an invoice paid already is a no-op.
 //   - Rule 8: "the last period that ran" ends at the first boundary on or
-//     after the suspension; a period whose renewal charge ran out of
-//     retries, billed in advance, did not run unless paid since. A
-//     restart inside the period it was suspended in bills nothing more,
-//     in arrears too: the period is billed whole. A renewal on a boundary
-//     of the same schedule keeps its anchor, so month ends never drift.
+//     after the suspension; a period billed in advance whose renewal
+//     charge ran out of retries (or whose retries were stopped) did not
+//     run unless paid since, the stub before a later anchor included: a
+//     restart renews on its day (defect 1). A restart inside the period it
+//     was suspended in bills nothing more, in arrears too. A renewal on a
+//     boundary of the same schedule keeps its anchor, so month ends never
+//     drift; a new run replaces the period it starts in from its day.
 //   - Trials: the trial state covers the days before the trial's end on
 //     an otherwise active day. Trial periods are the first plan's first
 //     periods on its original schedule: a renewal that keeps the anchor
 //     keeps them, a re-anchoring or a plan change ends them. They count
-//     in the period numbers, and for "first N periods" discounts, like
-//     any period of the plan; the stub before a later anchor is period
-//     #0 and takes its discounts.
-//   - In arrears, a period (or the stub, or a paid trial in days) cut
-//     short by a suspension not lifted within it, or by the termination,
-//     bills the days served over all its days; the invoice names the
-//     whole period. In advance the same holds for a termination known
-//     when the period starts (issue 10, defect 5); one decided later
-//     leaves the issued invoice as it was.
+//     in the period numbers but not for "first N periods" discounts,
+//     which count the billed periods of a plan from when it was taken
+//     (defect 4); the stub before a later anchor is period #0 of the
+//     first plan, and a plan taken at the anchor counts from there.
+//   - A period cut short is billed for the days served over all its days,
+//     and its invoice names them ([start, cut)). In arrears the cut is a
+//     suspension not lifted within the period (the stub and a paid trial
+//     in days too) or the termination; in advance, the termination known
+//     on the issue day after that day's events: later decisions never
+//     change an issued invoice (defect 5).
 //   - The termination date a command sets moves by one billing period for
 //     each period that pauses added after it move or extend, along the
-//     schedule; once a new run starts, the date it came to stays a date.
-//     A whole-period pause on or after the termination date is moot: it
-//     orphans nothing (ignored by the checks of restarts and deletions),
-//     and a command that brings it back into the subscription's life
-//     (a cancelled termination) is refused with ErrOrphanPause.
+//     schedule; once a new run starts, the date it came to stays a date
+//     (a date no period starts on yet moves on the new schedule). An
+//     extension's periods come after that date, counted on the schedule
+//     as it stands, while suspended too; of two extensions that claim a
+//     period, the later one adds it (the earlier one was cut off by a
+//     termination date a command set since).
+//   - A whole-period pause on or after the termination date is moot: it
+//     orphans nothing, and a command that brings it back into the
+//     subscription's life (a cancelled termination) is refused with
+//     ErrOrphanPause if it names no billing period then. While suspended
+//     no period lies ahead: the restart checks, and every restart checks
+//     the whole-period pauses against the schedule it leaves.
 //   - Commands are checked against the log so far: scheduled and
 //     automatic suspensions may still be cancelled, so a projection does
 //     not fire them; a pending plan change does fire.
-//   - Deleting a pause restores the walk without it (rule 11); if that
-//     walk would change a day already past, or a later command would no
-//     longer apply, the deletion is refused with ErrPeriodInvoiced.
-//   - A retry period stopped by a suspension or termination leaves its
-//     invoice unpaid: it counts for the unpaid-invoices rule and can be
-//     paid later (issue 10, defect 2).
+//   - The automatic suspension for an invalid payment method comes at the
+//     first billed renewal after the day it was planned (the invalidation,
+//     a restart, a plan change), moved by whole-period pauses given since.
+//   - Deleting a pause (rule 11): the subscription becomes the walk of the
+//     log without it, the pauses given after it standing as they were
+//     given (their extensions counted again). Refused with ErrOrphanPause
+//     when a later pause would stand on what it added (a whole period that
+//     is no billing period, a flexible pause or an override past the new
+//     termination date), and with ErrPeriodInvoiced when a later command
+//     would no longer apply, a day already past or an invoice issued by
+//     the deletion's date would change, or the subscription would have
+//     ended before the deletion. A termination, or an automatic
+//     suspension, that the walk reaches on the deletion's day takes effect
+//     at the deletion, after the day's events before it.
+//   - A suspension or termination closes an open retry period: no attempt
+//     is planned on or after its day (one planned before stays listed, and
+//     next); the invoice is unpaid, counts for the unpaid-invoices rule and
+//     can be paid while suspended (defect 2). The retry periods are what
+//     the whole log comes to: one still open is closed by the termination
+//     ahead.
 //   - Under restart-on-payment, a late payment starts a new run on the
-//     payment day whose first period the failed invoice pays for
-//     (gated as issue 10, defect 3: the lead is to confirm this reading).
+//     payment day whose first period the failed invoice pays for (gated as
+//     issue 10, defect 3: the lead is settling how it bills).
 
 import (
 	"fmt"
@@ -105,52 +136,28 @@ type refLead struct {
 }
 
 type refInvoice struct {
-	issue   date.Date
-	period  period.Period
-	total   int64
-	lib     int64 // the total today's library bills (issue 10, defects 4 and 5)
-	ext     bool
-	charged bool // charged on the day its period did not start (issue 10, defect 6)
-	over    int  // the override that set it: 0 none, 1 a fixed amount, 2 prorated
+	issue  date.Date
+	period period.Period
+	total  int64
+	ext    bool
+	over   int  // the override that set it: 0 none, 1 a fixed amount, 2 prorated
+	orphan bool // charged (and failed) on the day its period did not start
+	// slot is the index of the billing period it bills, or -1 (the lead);
+	// it bills num of its den days.
+	slot     int
+	num, den int64
 }
 
 func (i refInvoice) String() string {
 	return fmt.Sprintf("%s %s %d.%02d", i.issue, i.period, i.total/100, i.total%100)
 }
 
-// The known defects of today's library (issue 10) that a walk can hit.
-const (
-	hitRestartUnpaid   = 1 // restart before the end of a period whose retries ran out
-	hitRetryClosed     = 2 // a retry period stopped by a suspension or termination
-	hitLatePayment     = 3 // a late payment under restart-on-payment
-	hitDiscountNumbers = 4 // "first N periods" of a plan taken at a renewal
-	hitProratedAdvance = 5 // a termination inside a period not yet invoiced in advance
-	hitChargedGone     = 6 // an invoice charged on the day its period did not start
-	hitClosedRetryUsed = 7 // the invoice of a stopped retry period is paid, or counted as unpaid
-)
-
-// The disagreements with today's library that this model found and
-// reported (not in issue 10's list); see knownDefect.
-const (
-	hitTrialRenewal      = 11 + iota // a renewal restart keeps the anchor inside a trial
-	hitDeleteMoot                    // a deletion while a whole-period pause lies after the end
-	hitEndReanchored                 // a new run under a termination date moved by pauses
-	hitLeadCut                       // in arrears, a suspension cuts the lead short
-	hitSuspendedChange               // a whole-period pause while suspended with a plan change pending
-	hitDeleteAuto                    // a deletion moves the automatic suspension for an invalid method
-	hitCancelOrphan                  // a cancelled termination leaves a whole-period pause orphaned
-	hitDeleteRewrites                // the walk without a deleted pause would rewrite the past
-	hitDeleteExtStart                // a deletion moves the periods a later extension adds
-	hitPendingRecurrence             // a pause command under a pending change to another recurrence
-	hitModel             = 31        // the model reached a state it cannot account for
-)
-
 // world is the model's subscription on one day, mid-walk.
 type world struct {
 	cfg        *refCfg
 	day        date.Date
 	projecting bool // a projection of the log so far: scheduled and automatic suspensions do not fire
-	replaying  bool // re-walking a log after a deletion: bounds are not checked again
+	replaying  bool // re-walking a log for a deletion: the pauses stand as given
 
 	status    refStatus
 	reason    subscription.Reason
@@ -177,6 +184,7 @@ type world struct {
 	counted   []date.Date // ends of the periods that count towards the term
 	invalid   bool
 	autoAt    date.Date
+	autoFrom  date.Date // the day the automatic suspension was planned from
 	hasAuto   bool
 	retries   []refRetryRec
 	open      int
@@ -185,10 +193,14 @@ type world struct {
 	lead      *refLead
 	invoices  []refInvoice
 	committed *refInvoice // charged today, before the period it bills started
+	rerun     bool        // a new run started since it was charged: it is its own document
 	days      []refDay
 	hits      [hitModel + 1]bool
 	why       string // what the model could not account for
 	diverged  bool   // a replayed event no longer applies
+	// until is, replaying for a deletion, its day: the termination the
+	// walk reaches before it waits for it (see refModel.replay).
+	until date.Date
 }
 
 func newWorld(cfg *refCfg) *world {
@@ -242,8 +254,10 @@ func (w *world) openDay() {
 	if w.status == stTerminated {
 		return
 	}
-	if end, ok := w.end(); ok && end <= d {
-		if end < d {
+	if end, ok := w.end(); ok && end <= d && (d > w.until || (d == w.until && w.projecting)) {
+		// Replaying for a deletion on w.until, the termination the walk
+		// reaches before it waits for it (see refModel.replay).
+		if end < d && end >= w.until {
 			w.bug("the termination date %s moved into the past", end)
 		}
 		w.terminate(d)
@@ -259,23 +273,20 @@ func (w *world) openDay() {
 		p := w.change
 		w.change = nil
 		w.newRun(d, p, true)
-		if !p.invalidRule {
-			w.hasAuto = false
-		} else if w.invalid && !w.hasAuto {
-			w.autoAt, w.hasAuto = w.nextRenewal(d), true
-		}
+		w.planAuto(d) // the rule of the plan taken, from its first renewal
+
 	}
 }
 
 // closeDay starts the period due today, and records the day's state.
 func (w *world) closeDay() {
 	d := w.day
+	before := len(w.invoices)
 	if d == w.cfg.start && w.lead != nil {
 		w.startLead()
 	}
-	before := len(w.invoices)
 	if w.status == stActive && d == w.nextAt {
-		if end, ok := w.end(); !ok || d < end {
+		if end, ok := w.end(); !ok || d < end || d < w.until {
 			w.startSlot()
 		}
 	} else if w.status == stActive && d > w.nextAt {
@@ -283,14 +294,16 @@ func (w *world) closeDay() {
 	}
 	if c := w.committed; c != nil {
 		// The invoice charged today stays even if its period did not
-		// start: an issued invoice never disappears (rule 17).
-		if !slices.Contains(w.invoices[before:], *c) {
-			w.hits[hitChargedGone] = true
-			gone := *c
-			gone.charged = true
-			w.invoices = append(w.invoices, gone)
+		// start: an issued invoice never disappears (rule 17). If its
+		// period did start, on the run it was charged on, the invoice
+		// issued is that one as the day's events left it (issue 10,
+		// defect 5); a renewal restart since is a new document.
+		if w.rerun || !slices.ContainsFunc(w.invoices[before:], func(i refInvoice) bool { return i.period.Start == c.period.Start }) {
+			o := *c
+			o.orphan = true
+			w.invoices = append(w.invoices, o)
 		}
-		w.committed = nil
+		w.committed, w.rerun = nil, false
 	}
 	w.days = append(w.days, w.baseDay())
 }
@@ -308,71 +321,4 @@ func (w *world) baseDay() refDay {
 		return refDay{state: subscription.SuspensionScheduled}
 	}
 	return refDay{state: subscription.Active}
-}
-
-func (w *world) startLead() {
-	l := w.lead
-	if end, ok := w.end(); w.status != stActive || (ok && end <= l.p.Start) {
-		return
-	}
-	l.ran = true
-	if w.cfg.plan.arrears {
-		l.pending = true
-		return
-	}
-	full := l.p.End - l.p.Start
-	if end, ok := w.end(); ok && end < l.p.End {
-		w.hits[hitProratedAdvance] = true
-		w.issueLead(l.p.Start, end-l.p.Start, full, full)
-		return
-	}
-	w.issueLead(l.p.Start, full, full, full)
-}
-
-func (w *world) startSlot() {
-	d := w.day
-	p := period.Period{Start: d, End: w.sched.at(w.nextK + 1)}
-	w.nextAt = p.End
-	s := refSlot{p: p, shown: p, plan: w.plan, planNo: w.planNo, pauseID: -1, prepaid: w.prepaid,
-		trial: w.original && w.planNo == 0 && w.nextK < w.cfg.plan.trialPeriods}
-	w.prepaid = false
-	if n := len(w.slots); n > 0 && w.slots[n-1].shown.End > d {
-		w.slots[n-1].shown.End = d
-	}
-	for _, pz := range w.pauses {
-		if !pz.flex && slices.Contains(pz.whole, p) {
-			s.pauseID, s.skip = pz.id, pz.skip
-		}
-	}
-	paused := s.pauseID >= 0
-	s.number, s.discNo, s.counted = w.billed, w.planBill, len(w.counted)
-	if !paused && !s.prepaid {
-		w.billed++
-		if !s.trial {
-			w.planBill++ // a trial does not use up the discounted periods
-		}
-	}
-	if (!paused || s.skip) && !s.prepaid {
-		w.counted = append(w.counted, p.End)
-	}
-	w.nextK++
-	if paused || s.prepaid || (s.trial && w.cfg.plan.trialPrice == nil) {
-		w.slots = append(w.slots, s)
-		return
-	}
-	if s.plan.arrears {
-		s.pending = true
-		w.slots = append(w.slots, s)
-		return
-	}
-	w.slots = append(w.slots, s)
-	full := int64(p.End - p.Start)
-	if end, ok := w.end(); ok && end < p.End {
-		// Rule 17: a termination inside a period not yet invoiced bills
-		// the days up to it (issue 10, defect 5).
-		w.hits[hitProratedAdvance] = true
-		w.issueSlot(len(w.slots)-1, d, int64(end-p.Start), full, full)
-		return
-	}
-	w.issueSlot(len(w.slots)-1, d, full, full, full)
 }
