@@ -99,17 +99,16 @@ func change(a subscription.Action) (Change, error) {
 // in subscriptions.next_action_on.
 //
 // Library defect, worked around here until it is fixed: the library's
-// NextAction skips documents that Agenda and Invoices list. Monthly from
-// 2020-01-01 in advance, ChangeQuantity on 2020-01-10 with ProrateNow:
-// NextAction(2020-01-05) is 2020-02-01, yet an invoice is issued on
-// 2020-01-10. In arrears, ChangePlanNow on 2020-01-10: the invoice of
-// [2020-01-01, 2020-01-10) is issued on 2020-02-01, and
-// NextAction(2020-01-10) is 2020-02-10. A suspension scheduled for
-// 2020-01-03, then ChangePlanNow on 2020-01-02 with ProrateAtRenewal:
-// an invoice is issued on 2020-02-01, and NextAction(2020-01-03) is false.
-// So the first document Invoices issues after `after`, up to the
-// library's answer (or the termination, or two of the longest periods of
-// the plan when the library has no answer), wins when it comes first.
+// NextAction skips documents that Agenda and Invoices list. In arrears,
+// ChangePlanNow on 2020-01-10: the invoice of [2020-01-01, 2020-01-10) is
+// issued on 2020-02-01, and NextAction(2020-01-10) is 2020-02-10. A
+// suspension scheduled for 2020-01-03, then ChangePlanNow on 2020-01-02 with
+// ProrateAtRenewal: an invoice is issued on 2020-02-01, and
+// NextAction(2020-01-03) is false. (ChangeQuantity with ProrateNow in
+// advance was a third case, right on main since db9b3ac.) So the first
+// document Invoices issues after `after`, up to the library's answer (or
+// the termination, or two of the longest periods of the plan when the
+// library has no answer), wins when it comes first.
 func (s Subscription) NextAction(after date.Date) (date.Date, bool) {
 	next, ok := s.s.NextAction(after)
 	limit := next

@@ -29,32 +29,30 @@ func withChanges(t *rapid.T) subscription.Subscription {
 		last = e.Date
 	}
 	policies := []subscription.ProrationPolicy{subscription.ProrateNow, subscription.ProrateAtRenewal, subscription.NoProration}
-	changedInArrears := false
 	for range rapid.IntRange(0, 4).Draw(t, "changes") {
 		on := last + date.Date(rapid.IntRange(0, 90).Draw(t, "days"))
 		pol := rapid.SampledFrom(policies).Draw(t, "proration")
 		plan := s.PlanOn(on)
 		inArrears := plan.Billing == subscription.InArrears
-		if changedInArrears && inArrears {
-			continue // a known library defect: see TestKnownDefectChangesInArrears
-		}
 		var (
 			next subscription.Subscription
 			err  error
 		)
-		switch rapid.IntRange(0, 3).Draw(t, "change") {
-		case 0:
+		switch c := rapid.IntRange(0, 3).Draw(t, "change"); {
+		case c < 2 && inArrears:
+			continue // a known library defect: see TestKnownDefectChangesInArrears
+		case c == 0:
 			num := rapid.Int64Range(0, 8).Draw(t, "price_quarters")
 			if plan.Price.Recurring, err = plan.Price.Recurring.MulRatio(num, 4); err == nil {
 				next, err = s.ChangePlanNow(on, plan, pol)
 			}
-		case 1:
+		case c == 1:
 			qty := rapid.Int64Range(0, 9).Draw(t, "quantity")
 			next, err = s.ChangeQuantity(on, "Users", qty, pol)
-		case 2:
+		case c == 2:
 			credit := rapid.SampledFrom([]subscription.CreditPolicy{subscription.NoCredit, subscription.ProratedCredit, subscription.FullCredit}).Draw(t, "credit")
 			next, err = s.TerminateNowWithCredit(on, credit)
-		case 3:
+		default:
 			d := invoice.Discount{Name: "Goodwill", Kind: invoice.Fixed, Periods: rapid.IntRange(0, 2).Draw(t, "discount_periods")}
 			if d.Amount, err = plan.Price.Recurring.MulRatio(1, 2); err == nil {
 				next, err = s.GrantDiscount(on, d)
@@ -62,7 +60,6 @@ func withChanges(t *rapid.T) subscription.Subscription {
 		}
 		if err == nil {
 			s, last = next, on
-			changedInArrears = changedInArrears || inArrears
 		}
 	}
 	return s
@@ -83,6 +80,9 @@ func withChanges(t *rapid.T) subscription.Subscription {
 func TestTheJobsWalkFilesEveryDocumentOnce(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := Subscription{s: withChanges(t)}
+		if restartOnAnchor(s.s) {
+			t.Skip("a known library defect: see TestKnownDefectRestartOnAnchor")
+		}
 		lo, hi := s.Start()-1, s.Start()+window
 		walked := map[string][]byte{}
 		for d, ok := lo, true; ok && d < hi; d, ok = s.NextAction(d) {
@@ -290,7 +290,7 @@ func TestNextActionSeesChangeDocuments(t *testing.T) {
 				t.Fatalf("DueOn(%s) = %+v, %v; want a document", next, due, err)
 			}
 			if lib, _ := s.s.NextAction(after); lib == next {
-				t.Logf("the library's NextAction(%s) is right now: the workaround may go", tt.after)
+				t.Logf("the library's NextAction(%s) is right on this case now", tt.after)
 			}
 		})
 	}
@@ -299,37 +299,129 @@ func TestNextActionSeesChangeDocuments(t *testing.T) {
 const monthly2020 = `{"plan":{"every":"P1M","price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01"}`
 
 // TestKnownDefectChangesInArrears is a library defect the property above
-// steers around: in arrears, two changes of plan inside one period lose
-// the invoice of the first cut-short stretch from the agenda and the
-// invoices of the day it is issued on, although a wider span lists it. The
-// daily job, which asks for its day, would never issue it (the drift check
-// would report it as unexpected). The test skips while the defect stands,
-// and fails once it is fixed, so that the gate in withChanges goes.
+// steers around by drawing no change of plan or quantity in arrears: in
+// arrears, a change of plan inside a period after another re-anchoring in
+// that period (a first change, or a late payment under restart_on_payment)
+// loses the invoice of the cut-short stub from Invoices and Agenda of the
+// day it is issued, although a wider span lists it. The daily job, which
+// asks for its day, would never issue it (the drift check would report it
+// as unexpected). Each case skips while the defect stands, and fails once it
+// is fixed, so that the gate in withChanges goes.
 func TestKnownDefectChangesInArrears(t *testing.T) {
-	s := mustSub(t, inArrears)
-	for _, price := range []string{"20.00", "10.00"} {
-		var err error
-		body := `{"on":"2020-01-10","proration":"prorate_now","plan":{"every":"P1M","billing":"in_arrears","price":{"recurring":{"amount":"` + price + `","currency":"EUR"}}}}`
-		if s, _, err = s.Apply(mustCommand(t, "change_plan_now", body)); err != nil {
-			t.Fatal(err)
-		}
+	weekly := `{"plan":{"every":"P1W","billing":"in_arrears","retry":{"attempts":1,"late_payment":"restart_on_payment"},` +
+		`"price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01"}`
+	tests := []struct {
+		name, terms string
+		cmds        [][2]string
+		stub        string // the key of the stub lost
+	}{
+		{"two changes on one day", inArrears, [][2]string{
+			{"change_plan_now", `{"on":"2020-01-10","proration":"prorate_now","plan":{"every":"P1M","billing":"in_arrears","price":{"recurring":{"amount":"20.00","currency":"EUR"}}}}`},
+			{"change_plan_now", `{"on":"2020-01-10","proration":"prorate_now","plan":{"every":"P1M","billing":"in_arrears","price":{"recurring":{"amount":"10.00","currency":"EUR"}}}}`},
+		}, "2020-02-01/2020-01-01"},
+		{"a late payment that restarts the period, then a change", weekly, [][2]string{
+			{"record_payment_failure", `{"on":"2020-01-08","due":"2020-01-08"}`},
+			{"record_payment", `{"on":"2020-01-09","due":"2020-01-08"}`},
+			{"change_plan_now", `{"on":"2020-01-09","proration":"prorate_now","plan":{"every":"P1W","billing":"in_arrears",` +
+				`"retry":{"attempts":1,"late_payment":"restart_on_payment"},"price":{"recurring":{"amount":"20.00","currency":"EUR"}}}}`},
+		}, "2020-01-15/2020-01-08"},
 	}
-	feb1 := date.New(2020, 2, 1)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustSub(t, tt.terms)
+			for _, c := range tt.cmds {
+				var err error
+				if s, _, err = s.Apply(mustCommand(t, c[0], c[1])); err != nil {
+					t.Fatalf("%s: %v", c[0], err)
+				}
+			}
+			checkStubOnItsDay(t, s, tt.stub)
+		})
+	}
+}
+
+// checkStubOnItsDay looks for the document of key stub, which Invoices of
+// the quarter lists, among the documents of the day it is issued.
+func checkStubOnItsDay(t *testing.T, s Subscription, stub string) {
 	wide, err := s.Invoices(date.New(2020, 1, 1), date.New(2020, 4, 1))
-	if err != nil || len(wide) == 0 || wide[0].IssueDate != feb1 {
-		t.Fatalf("Invoices of the quarter: %+v, %v; want the stub issued on 2020-02-01 first", wide, err)
-	}
-	day, err := s.Invoices(feb1, feb1+1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	due, err := s.DueOn(feb1)
+	i := slices.IndexFunc(wide, func(inv Invoice) bool { return inv.Key == stub })
+	if i < 0 {
+		t.Fatalf("Invoices of the quarter lack %s: %+v", stub, wide)
+	}
+	on := wide[i].IssueDate
+	day, err := s.Invoices(on, on+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due, err := s.DueOn(on)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(day) == 0 || len(due.Invoices) == 0 {
-		t.Skipf("known library defect: Invoices and Agenda of 2020-02-01 list %d and %d documents; "+
-			"Invoices of the quarter lists the stub %s issued that day", len(day), len(due.Invoices), wide[0].Key)
+		t.Skipf("known library defect: Invoices and Agenda of %s list %d and %d documents; Invoices of the quarter lists %s",
+			on, len(day), len(due.Invoices), stub)
 	}
 	t.Error("the defect is fixed: remove the gate on changes in arrears from withChanges")
+}
+
+// restartOnAnchor reports whether s meets the library defect of
+// TestKnownDefectRestartOnAnchor: a restart on the first day of the billing
+// schedule, after a stub or a trial in days.
+func restartOnAnchor(s subscription.Subscription) bool {
+	for e := range s.Events() {
+		if e.Kind == subscription.KindRestart && e.Date == s.Anchor() {
+			return true
+		}
+	}
+	return false
+}
+
+// TestKnownDefectRestartOnAnchor is a library defect the property above
+// steps over, new on main with f9a129b ("spans clipped to the calendar"):
+// a restart on the anchor — the end of a trial in days, or of the stub
+// before a later anchor — loses the renewal invoice issued that day from
+// Invoices and Agenda of that day, though a span from the day before lists
+// it. The daily job, which asks for its day, would never issue it (the
+// drift check would report it as unexpected). Each case skips while the
+// defect stands, and fails once it is fixed, so that the skip goes.
+func TestKnownDefectRestartOnAnchor(t *testing.T) {
+	for name, terms := range map[string]string{
+		"trial of 3 days": `{"plan":{"every":"P1M","trial":{"days":3},"price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01"}`,
+		"later anchor":    `{"plan":{"every":"P1M","price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01","anchor":"2020-01-04"}`,
+	} {
+		t.Run(name, func(t *testing.T) { checkRestartOnAnchor(t, terms) })
+	}
+}
+
+// checkRestartOnAnchor suspends the subscription of terms on 2020-01-02,
+// restarts it on its anchor, 2020-01-04, and looks for the renewal.
+func checkRestartOnAnchor(t *testing.T, terms string) {
+	s := mustSub(t, terms)
+	for _, c := range [][2]string{{"suspend", `{"on":"2020-01-02","reason":"by_business"}`}, {"restart", `{"on":"2020-01-04"}`}} {
+		var err error
+		if s, _, err = s.Apply(mustCommand(t, c[0], c[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	jan4 := date.New(2020, 1, 4)
+	wide, err := s.Invoices(jan4-1, jan4+1)
+	if err != nil || len(wide) != 1 || wide[0].IssueDate != jan4 {
+		t.Fatalf("Invoices of [2020-01-03, 2020-01-05): %+v, %v; want the renewal issued on 2020-01-04", wide, err)
+	}
+	day, err := s.Invoices(jan4, jan4+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	due, err := s.DueOn(jan4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(day) == 0 || len(due.Invoices) == 0 {
+		t.Skipf("known library defect: Invoices and Agenda of 2020-01-04 list %d and %d documents; "+
+			"Invoices of [2020-01-03, 2020-01-05) lists the renewal %s", len(day), len(due.Invoices), wide[0].Key)
+	}
+	t.Error("the defect is fixed: remove the skip of restartOnAnchor from the property")
 }
