@@ -68,24 +68,37 @@ func (e Event) MarshalJSON() ([]byte, error) {
 // errors wrap ErrInvalidEvent, or the cause (period.ErrInvalidDate,
 // ErrInvalidPlan…).
 func (e *Event) UnmarshalJSON(data []byte) error {
-	return jsonx.Unmarshal(data, e, ErrInvalidEvent, Event.validate, func(v *Event) []jsonx.Field {
-		return []jsonx.Field{
-			jsonx.Text("kind", &v.Kind).Required(),
-			jsonx.Date("date", &v.Date).Required(),
-			jsonx.Text("reason", &v.Reason),
-			jsonx.DatePtr("effective", &v.Effective),
-			jsonx.Ptr("plan", &v.Plan),
-			jsonx.Ptr("flexible", &v.Flexible),
-			jsonx.Ptr("whole_period", &v.WholePeriod),
-			jsonx.IntPtr("pause_id", &v.PauseID),
-			jsonx.DatePtr("due", &v.Due),
-			jsonx.Ptr("discount", &v.Discount),
-			jsonx.Text("proration", &v.Proration),
-			jsonx.Text("credit", &v.Credit),
-			jsonx.String("feature", &v.Feature),
-			jsonx.Int64Ptr("quantity", &v.Quantity),
-			jsonx.String("ref", &v.Ref),
-			jsonx.StringMap("meta", &v.Meta),
-		}
-	})
+	if jsonx.IsNull(data) {
+		return nil
+	}
+	// Decode is called with the fields as arguments, not through
+	// jsonx.Unmarshal, so that they stay on the stack: a log has many
+	// events.
+	var v Event
+	err := jsonx.Decode(data, ErrInvalidEvent,
+		jsonx.Text("kind", &v.Kind).Required(),
+		jsonx.Date("date", &v.Date).Required(),
+		jsonx.Text("reason", &v.Reason),
+		jsonx.DatePtr("effective", &v.Effective),
+		jsonx.Ptr("plan", &v.Plan),
+		jsonx.Ptr("flexible", &v.Flexible),
+		jsonx.Ptr("whole_period", &v.WholePeriod),
+		jsonx.IntPtr("pause_id", &v.PauseID),
+		jsonx.DatePtr("due", &v.Due),
+		jsonx.Ptr("discount", &v.Discount),
+		jsonx.Text("proration", &v.Proration),
+		jsonx.Text("credit", &v.Credit),
+		jsonx.String("feature", &v.Feature),
+		jsonx.Int64Ptr("quantity", &v.Quantity),
+		jsonx.String("ref", &v.Ref),
+		jsonx.StringMap("meta", &v.Meta),
+	)
+	if err == nil {
+		err = v.validate()
+	}
+	if err != nil {
+		return err
+	}
+	*e = v
+	return nil
 }

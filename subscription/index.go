@@ -1,11 +1,9 @@
 package subscription
 
 import (
-	"cmp"
 	"slices"
 	"sort"
 
-	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
 	"github.com/billcycle/billcycle/period"
 	"github.com/rickb777/date/v2"
@@ -28,11 +26,6 @@ type index struct {
 	// err is what resolving the documents failed with, reported by the
 	// views of invoices; nil for a subscription that a command accepted.
 	err error
-	// orphans are the failed invoices, issued, that no billing period of
-	// the projection bills any more — the service stopped on their issue
-	// day, a renewal replaced their period —, in period order: the views
-	// list them where they stood.
-	orphans []invoice.Invoice
 }
 
 // pauseIndex is what the pauses resolve to on their own, rebuilt when a
@@ -122,45 +115,7 @@ func (m *model) project() *model {
 		idx.grants = append(idx.grants, base)
 	}
 	idx.err = p.resolveDocs()
-	if idx.err == nil {
-		idx.orphans = p.findOrphans()
-	}
 	return p
-}
-
-// findOrphans returns the failed invoices that the projection does not
-// bill as they were issued, in period order.
-func (m *model) findOrphans() []invoice.Invoice {
-	var out []invoice.Invoice
-	for i := range m.nretries() {
-		if r := m.retry(i); !m.bills(r) {
-			out = append(out, r.inv)
-		}
-	}
-	if m.open != nil && !m.bills(m.open) {
-		out = append(out, m.open.inv)
-	}
-	slices.SortStableFunc(out, func(a, b invoice.Invoice) int { return cmp.Compare(a.Period.Start, b.Period.Start) })
-	return out
-}
-
-// bills reports whether the projection still bills the failed invoice of
-// r: the lead with an invoice, or a billing period of the run that billed
-// it starting where the invoice's does. (Its amount may differ from r's
-// copy when an event of its issue day changed it, a termination that day
-// prorating it.)
-func (m *model) bills(r *retryRec) bool {
-	start := r.inv.Period.Start
-	if l := m.t.lead; l.Days() > 0 && start == l.Start {
-		_, ok, err := m.leadInvoice()
-		return ok && err == nil
-	}
-	for s := range m.slots(start, start+1) {
-		if s.p.Start == start {
-			return s.run == r.run && s.paused < 0
-		}
-	}
-	return false
 }
 
 // runOf returns the index of the last run that starts on or before d, or

@@ -373,6 +373,24 @@ func TestReferenceModelFindings(t *testing.T) {
 		_, err := s.DeletePause(d("2024-03-06"), 1)
 		require.ErrorIs(t, err, subscription.ErrPeriodInvoiced)
 	})
+
+	t.Run("NextRenewal finds the period a restart renews on after a suspension before the anchor", func(t *testing.T) {
+		// Suspended on its first day, or inside the stub before the
+		// anchor of 2024-01-11, no billing period ran; the restart on
+		// the anchor renews there. Every day before it, the next
+		// renewal is 2024-01-11.
+		for _, on := range []string{"2024-01-01", "2024-01-05"} {
+			anchor := d("2024-01-11")
+			s, err := subscription.New(subscription.Terms{Plan: monthly("10.00"), Start: jan01_24, Anchor: &anchor})
+			require.NoError(t, err)
+			s = m(s.Suspend(d(on), subscription.ByBusiness))
+			s = m(s.Restart(anchor))
+			for asOf := d("2023-12-31"); asOf < anchor; asOf++ {
+				next, ok := s.NextRenewal(asOf)
+				assert.True(t, ok && next == anchor, "suspended on %s: NextRenewal(%s) = %s, %t; want 2024-01-11", on, asOf, next, ok)
+			}
+		}
+	})
 }
 
 // TestReferenceModelEarlierFindings pins what is left of the ten

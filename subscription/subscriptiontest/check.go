@@ -136,7 +136,8 @@ func Check(s subscription.Subscription, asOf date.Date) []Violation {
 		// further than maxYears past asOf, to bound the work.
 		far = min(end, far+maxYears*366)
 	}
-	c := &checker{s: s, asOf: asOf, span: period.Period{Start: start, End: far + horizon}}
+	// The calendar ends on 9999-12-31: so does what Check looks at.
+	c := &checker{s: s, asOf: asOf, span: period.Period{Start: start, End: min(far+horizon, period.MaxDate)}}
 	tl, err := s.Timeline(c.span, asOf)
 	if err != nil {
 		c.add(RuleViews, "Timeline(%s, %s): %v", c.span, asOf, err)

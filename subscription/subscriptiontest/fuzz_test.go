@@ -99,12 +99,8 @@ func FuzzTimeline(f *testing.F) {
 		if err := json.Unmarshal(data, &s); err != nil {
 			return
 		}
-		if y := s.Start().Year(); y < 1 || y > 9000 {
-			// Check looks years past asOf: keep clear of the calendar's
-			// ends, where date arithmetic is undefined.
-			return
-		}
-		for _, v := range subscriptiontest.Check(s, s.Start()+date.Date(offset%2000)) {
+		asOf := min(s.Start()+date.Date(offset%2000), period.MaxDate)
+		for _, v := range subscriptiontest.Check(s, asOf) {
 			t.Errorf("%s", v)
 		}
 		if t.Failed() {

@@ -29,15 +29,16 @@ func (w *world) paymentFailed(e *refEvent) error {
 	if e.on != e.due {
 		return subscription.ErrNotDue
 	}
-	if w.status == stSuspended || w.open >= 0 {
-		return subscription.ErrInvalidTransition
-	}
 	if slices.ContainsFunc(w.retries, func(r refRetryRec) bool { return r.due == e.due }) {
 		// The charge of the invoice issued that day failed already: a
-		// second one is refused, even for another invoice of that day
-		// (a renewal restart on the failed invoice's issue day), since
-		// the command names an invoice by its issue date.
+		// second failure of it is refused, retrying or not, even for
+		// another invoice of that day (a renewal restart on the failed
+		// invoice's issue day), since the command names an invoice by
+		// its issue date.
 		return subscription.ErrNotDue
+	}
+	if w.status == stSuspended || w.open >= 0 {
+		return subscription.ErrInvalidTransition // another charge's retry period is open
 	}
 	t := w.today()
 	last := -1

@@ -66,6 +66,7 @@ func (w *world) newRun(d date.Date, p *refPlan, taken bool) {
 	// The periods that pauses added to a termination date were counted
 	// on the schedule so far: the date they came to stays a date.
 	w.rerun = w.committed != nil
+	w.hits[hitRenewalNoRun] = w.hits[hitRenewalNoRun] || len(w.slots) == 0
 	moved := w.hasCmdEnd && w.shiftedCmdEnd() != w.cmdEnd
 	was := w.shiftedCmdEnd()
 	if k, ok := w.sched.index(d); ok && p.every == w.plan.every && d >= w.runStart {
