@@ -55,6 +55,9 @@ func (m *model) nextInvoice(after date.Date) date.Date {
 			next = min(next, inv.IssueDate)
 		}
 	}
+	for _, doc := range m.ownIn(after+1, next, true) {
+		next = min(next, doc.IssueDate) // a change's own document
+	}
 	if d, ok := m.nextIssueInRun(after); ok {
 		return min(next, d)
 	}
@@ -79,8 +82,8 @@ func (m *model) nextInvoice(after date.Date) date.Date {
 // period, the common case. It returns false when it cannot tell.
 func (m *model) nextIssueInRun(after date.Date) (date.Date, bool) {
 	i := m.runOf(after)
-	if i < 0 || i+1 < m.nruns() || len(m.idx.whole) > 0 {
-		return 0, false
+	if i < 0 || i+1 < m.nruns() || len(m.idx.whole) > 0 || m.firstRunAt(after) != i {
+		return 0, false // not the last run alone: an earlier one may issue after after
 	}
 	r := m.run(i)
 	p, k, ok := r.sched.PeriodOf(after)

@@ -36,7 +36,7 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 	{
 		x := &m.idx
 		stub := m.t.stubBilled()
-		first := max(0, m.runOf(from)-1) // the run before may end inside from's period
+		first := m.firstRunAt(from)
 		for ri := first; ri < m.nruns(); ri++ {
 			r := m.run(ri)
 			if r.from >= to {
@@ -83,6 +83,41 @@ func (m *model) eachSlot(from, to date.Date, yield func(slot) bool) {
 			}
 		}
 	}
+}
+
+// firstRunAt returns the index of the first run with a period that may
+// hold day from or come after it: the run that holds from, or an earlier
+// one cut inside a period that reaches from (several re-anchorings inside
+// one period leave the runs between them empty).
+func (m *model) firstRunAt(from date.Date) int {
+	i := max(0, m.runOf(from))
+	for j := i - 1; j >= 0; j-- {
+		if r := m.run(j); r.until <= r.from {
+			continue // a run that holds no day: look past it
+		}
+		if m.lastPeriodEnd(j) <= from {
+			break
+		}
+		i = j
+	}
+	return i
+}
+
+// lastPeriodEnd returns the end of the period of run i that holds its last
+// day, the day before it was cut; its from for a run that holds no day.
+func (m *model) lastPeriodEnd(i int) date.Date {
+	r := m.run(i)
+	if r.until == forever {
+		return forever
+	}
+	if r.until <= r.from {
+		return r.from
+	}
+	k, ok := r.sched.Index(r.until - 1)
+	if !ok {
+		return r.from
+	}
+	return boundary(r.sched, k+1)
 }
 
 // firstBilledAfter returns the position of the first billing period with an
