@@ -1,6 +1,7 @@
 package subscription
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -50,6 +51,12 @@ func (m *model) deletePause(e Event) error {
 		return err
 	}
 	if err := sameIssued(m, without, m.t.start, e.Date); err != nil { // a deletion's fold may change anything
+		if !errors.Is(err, ErrPeriodInvoiced) {
+			// The log without the pause bills nothing coherent: what it
+			// changed cannot be undone.
+			err = fmt.Errorf("%w: without pause %d the invoices issued by %s cannot be restored (%s)",
+				ErrPeriodInvoiced, gone.id, e.Date, strings.TrimPrefix(err.Error(), "period: "))
+		}
 		return err
 	}
 	if err := sameStops(m, without, e.Date); err != nil {
