@@ -97,48 +97,6 @@ func change(a subscription.Action) (Change, error) {
 // agenda is not empty, and false when nothing will happen again without a
 // new command (terminated, a fixed term fully billed). The backend stores it
 // in subscriptions.next_action_on.
-//
-// Library defect, worked around here until it is fixed: the library's
-// NextAction skips documents that Agenda and Invoices list. In arrears,
-// ChangePlanNow on 2020-01-10: the invoice of [2020-01-01, 2020-01-10) is
-// issued on 2020-02-01, and NextAction(2020-01-10) is 2020-02-10. A
-// suspension scheduled for 2020-01-03, then ChangePlanNow on 2020-01-02 with
-// ProrateAtRenewal: an invoice is issued on 2020-02-01, and
-// NextAction(2020-01-03) is false. (ChangeQuantity with ProrateNow in
-// advance was a third case, right on main since db9b3ac.) So the first
-// document Invoices issues after `after`, up to the library's answer (or
-// the termination, or two of the longest periods of the plan when the
-// library has no answer), wins when it comes first.
 func (s Subscription) NextAction(after date.Date) (date.Date, bool) {
-	next, ok := s.s.NextAction(after)
-	limit := next
-	if !ok {
-		limit = min(after+1+2*date.Date(maxPeriodDays(s.s.PlanOn(after).Every)), period.MaxDate)
-		if end, has := s.s.TerminationDate(); has {
-			limit = end + 1
-		}
-	}
-	// Invoices lists by period, not by issue date: take the first issued.
-	// An error ends the list; the library has none for a subscription it
-	// accepted.
-	for inv, err := range s.s.Invoices(period.Period{Start: after + 1, End: max(limit, after+1)}) {
-		if err == nil && (!ok || inv.IssueDate < next) {
-			next, ok = inv.IssueDate, true
-		}
-	}
-	return next, ok
-}
-
-// maxPeriodDays is the length of the longest period of recurrence r.
-func maxPeriodDays(r period.Recurrence) int {
-	switch r.Unit {
-	case period.Week:
-		return 7 * r.Every
-	case period.Month:
-		return 31 * r.Every
-	case period.Year:
-		return 366 * r.Every
-	default:
-		return r.Every
-	}
+	return s.s.NextAction(after)
 }

@@ -33,14 +33,11 @@ func withChanges(t *rapid.T) subscription.Subscription {
 		on := last + date.Date(rapid.IntRange(0, 90).Draw(t, "days"))
 		pol := rapid.SampledFrom(policies).Draw(t, "proration")
 		plan := s.PlanOn(on)
-		inArrears := plan.Billing == subscription.InArrears
 		var (
 			next subscription.Subscription
 			err  error
 		)
 		switch c := rapid.IntRange(0, 3).Draw(t, "change"); {
-		case c < 2 && inArrears:
-			continue // a known library defect: see TestKnownDefectChangesInArrears
 		case c == 0:
 			num := rapid.Int64Range(0, 8).Draw(t, "price_quarters")
 			if plan.Price.Recurring, err = plan.Price.Recurring.MulRatio(num, 4); err == nil {
@@ -80,9 +77,6 @@ func withChanges(t *rapid.T) subscription.Subscription {
 func TestTheJobsWalkFilesEveryDocumentOnce(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := Subscription{s: withChanges(t)}
-		if restartOnAnchor(s.s) {
-			t.Skip("a known library defect: see TestKnownDefectRestartOnAnchor")
-		}
 		lo, hi := s.Start()-1, s.Start()+window
 		walked := map[string][]byte{}
 		for d, ok := lo, true; ok && d < hi; d, ok = s.NextAction(d) {
@@ -297,131 +291,3 @@ func TestNextActionSeesChangeDocuments(t *testing.T) {
 }
 
 const monthly2020 = `{"plan":{"every":"P1M","price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01"}`
-
-// TestKnownDefectChangesInArrears is a library defect the property above
-// steers around by drawing no change of plan or quantity in arrears: in
-// arrears, a change of plan inside a period after another re-anchoring in
-// that period (a first change, or a late payment under restart_on_payment)
-// loses the invoice of the cut-short stub from Invoices and Agenda of the
-// day it is issued, although a wider span lists it. The daily job, which
-// asks for its day, would never issue it (the drift check would report it
-// as unexpected). Each case skips while the defect stands, and fails once it
-// is fixed, so that the gate in withChanges goes.
-func TestKnownDefectChangesInArrears(t *testing.T) {
-	weekly := `{"plan":{"every":"P1W","billing":"in_arrears","retry":{"attempts":1,"late_payment":"restart_on_payment"},` +
-		`"price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01"}`
-	tests := []struct {
-		name, terms string
-		cmds        [][2]string
-		stub        string // the key of the stub lost
-	}{
-		{"two changes on one day", inArrears, [][2]string{
-			{"change_plan_now", `{"on":"2020-01-10","proration":"prorate_now","plan":{"every":"P1M","billing":"in_arrears","price":{"recurring":{"amount":"20.00","currency":"EUR"}}}}`},
-			{"change_plan_now", `{"on":"2020-01-10","proration":"prorate_now","plan":{"every":"P1M","billing":"in_arrears","price":{"recurring":{"amount":"10.00","currency":"EUR"}}}}`},
-		}, "2020-02-01/2020-01-01"},
-		{"a late payment that restarts the period, then a change", weekly, [][2]string{
-			{"record_payment_failure", `{"on":"2020-01-08","due":"2020-01-08"}`},
-			{"record_payment", `{"on":"2020-01-09","due":"2020-01-08"}`},
-			{"change_plan_now", `{"on":"2020-01-09","proration":"prorate_now","plan":{"every":"P1W","billing":"in_arrears",` +
-				`"retry":{"attempts":1,"late_payment":"restart_on_payment"},"price":{"recurring":{"amount":"20.00","currency":"EUR"}}}}`},
-		}, "2020-01-15/2020-01-08"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := mustSub(t, tt.terms)
-			for _, c := range tt.cmds {
-				var err error
-				if s, _, err = s.Apply(mustCommand(t, c[0], c[1])); err != nil {
-					t.Fatalf("%s: %v", c[0], err)
-				}
-			}
-			checkStubOnItsDay(t, s, tt.stub)
-		})
-	}
-}
-
-// checkStubOnItsDay looks for the document of key stub, which Invoices of
-// the quarter lists, among the documents of the day it is issued.
-func checkStubOnItsDay(t *testing.T, s Subscription, stub string) {
-	wide, err := s.Invoices(date.New(2020, 1, 1), date.New(2020, 4, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := slices.IndexFunc(wide, func(inv Invoice) bool { return inv.Key == stub })
-	if i < 0 {
-		t.Fatalf("Invoices of the quarter lack %s: %+v", stub, wide)
-	}
-	on := wide[i].IssueDate
-	day, err := s.Invoices(on, on+1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	due, err := s.DueOn(on)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(day) == 0 || len(due.Invoices) == 0 {
-		t.Skipf("known library defect: Invoices and Agenda of %s list %d and %d documents; Invoices of the quarter lists %s",
-			on, len(day), len(due.Invoices), stub)
-	}
-	t.Error("the defect is fixed: remove the gate on changes in arrears from withChanges")
-}
-
-// restartOnAnchor reports whether s meets the library defect of
-// TestKnownDefectRestartOnAnchor: a restart on the first day of the billing
-// schedule, after a stub or a trial in days.
-func restartOnAnchor(s subscription.Subscription) bool {
-	for e := range s.Events() {
-		if e.Kind == subscription.KindRestart && e.Date == s.Anchor() {
-			return true
-		}
-	}
-	return false
-}
-
-// TestKnownDefectRestartOnAnchor is a library defect the property above
-// steps over, new on main with f9a129b ("spans clipped to the calendar"):
-// a restart on the anchor — the end of a trial in days, or of the stub
-// before a later anchor — loses the renewal invoice issued that day from
-// Invoices and Agenda of that day, though a span from the day before lists
-// it. The daily job, which asks for its day, would never issue it (the
-// drift check would report it as unexpected). Each case skips while the
-// defect stands, and fails once it is fixed, so that the skip goes.
-func TestKnownDefectRestartOnAnchor(t *testing.T) {
-	for name, terms := range map[string]string{
-		"trial of 3 days": `{"plan":{"every":"P1M","trial":{"days":3},"price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01"}`,
-		"later anchor":    `{"plan":{"every":"P1M","price":{"recurring":{"amount":"10.00","currency":"EUR"}}},"start":"2020-01-01","anchor":"2020-01-04"}`,
-	} {
-		t.Run(name, func(t *testing.T) { checkRestartOnAnchor(t, terms) })
-	}
-}
-
-// checkRestartOnAnchor suspends the subscription of terms on 2020-01-02,
-// restarts it on its anchor, 2020-01-04, and looks for the renewal.
-func checkRestartOnAnchor(t *testing.T, terms string) {
-	s := mustSub(t, terms)
-	for _, c := range [][2]string{{"suspend", `{"on":"2020-01-02","reason":"by_business"}`}, {"restart", `{"on":"2020-01-04"}`}} {
-		var err error
-		if s, _, err = s.Apply(mustCommand(t, c[0], c[1])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	jan4 := date.New(2020, 1, 4)
-	wide, err := s.Invoices(jan4-1, jan4+1)
-	if err != nil || len(wide) != 1 || wide[0].IssueDate != jan4 {
-		t.Fatalf("Invoices of [2020-01-03, 2020-01-05): %+v, %v; want the renewal issued on 2020-01-04", wide, err)
-	}
-	day, err := s.Invoices(jan4, jan4+1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	due, err := s.DueOn(jan4)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(day) == 0 || len(due.Invoices) == 0 {
-		t.Skipf("known library defect: Invoices and Agenda of 2020-01-04 list %d and %d documents; "+
-			"Invoices of [2020-01-03, 2020-01-05) lists the renewal %s", len(day), len(due.Invoices), wide[0].Key)
-	}
-	t.Error("the defect is fixed: remove the skip of restartOnAnchor from the property")
-}
