@@ -261,8 +261,9 @@ func wholeTerms(p *Plan, per period.Period, t *terms) ([]termLine, error) {
 }
 
 // changeNow applies a change of plan to p on date on, caused by the event
-// at log index idx and billed as pol says.
-func (m *model) changeNow(on date.Date, p *Plan, pol ProrationPolicy, idx int, what string) error {
+// at log index idx and billed as pol says; what names the command in
+// errors, reason the change on the lines it bills.
+func (m *model) changeNow(on date.Date, p *Plan, pol ProrationPolicy, idx int, what, reason string) error {
 	if m.status == Suspended {
 		return fmt.Errorf("%w: %s on %s while suspended; change the plan at renewal", ErrInvalidTransition, what, on)
 	}
@@ -271,7 +272,7 @@ func (m *model) changeNow(on date.Date, p *Plan, pol ProrationPolicy, idx int, w
 	}
 	b, billed := m.billedAt(on, on)
 	if billed && pol != NoProration {
-		a := adjustment{on: on, period: b.period, inv: b.inv, from: b.terms, policy: pol, cause: idx, reason: p.label(),
+		a := adjustment{on: on, period: b.period, inv: b.inv, from: b.terms, policy: pol, cause: idx, reason: reason,
 			days: b.uncredited(period.Period{Start: on, End: b.period.End})}
 		if p.Every == m.cur.plan.Every {
 			to, err := wholeTerms(p, b.period, m.t)

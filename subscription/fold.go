@@ -88,13 +88,13 @@ func (m *model) fold(idx int, e Event) error {
 		return m.changePlan(e, idx)
 	case KindChangePlanNow:
 		p := e.Plan.clone()
-		return m.changeNow(e.Date, &p, e.Proration, idx, "change plan now")
+		return m.changeNow(e.Date, &p, e.Proration, idx, "change plan now", "change to "+p.label())
 	case KindChangeQuantity:
 		p, err := m.planNow().withQuantity(e.Feature, *e.Quantity)
 		if err != nil {
 			return fmt.Errorf("%w: change quantity on %s: %w", ErrInvalidEvent, e.Date, err)
 		}
-		return m.changeNow(e.Date, p, e.Proration, idx, "change quantity")
+		return m.changeNow(e.Date, p, e.Proration, idx, "change quantity", fmt.Sprintf("%d %s in use", *e.Quantity, e.Feature))
 	case KindAddFlexiblePause, KindAddWholePeriodPause:
 		return m.addPause(idx, e)
 	case KindDeletePause:
