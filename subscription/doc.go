@@ -160,8 +160,9 @@
 // impossible date ("2021-02-30") are errors naming the field
 // ("events[3].due") and wrapping the package's sentinel (ErrInvalidPlan,
 // ErrInvalidEvent, ErrInvalidTerms, ErrInvalidView) and the cause
-// (period.ErrInvalidDate, invoice.ErrInvalidAmount). null is the same as
-// an absent field. A decoded Subscription is replayed, so it is always
+// (period.ErrInvalidDate, invoice.ErrInvalidAmount); the field's path is
+// read with errors.As into an interface{ Field() string }, as an API does
+// to answer 400 naming the field. null is the same as an absent field. A decoded Subscription is replayed, so it is always
 // valid, and encoding it again gives the same bytes.
 //
 // # How an event becomes a view

@@ -217,6 +217,16 @@ func TestJSONRefuses(t *testing.T) {
 	}
 }
 
+// TestJSONFieldPath: the path of a decoding error is readable outside the
+// module, through an interface.
+func TestJSONFieldPath(t *testing.T) {
+	var s subscription.Subscription
+	err := json.Unmarshal([]byte(`{"plan":`+planJSON+`,"start":"2021-10-01","events":[{"kind":"restart","date":"2021-13-01"}]}`), &s)
+	var f interface{ Field() string }
+	require.ErrorAs(t, err, &f)
+	require.Equal(t, "events[0].date", f.Field())
+}
+
 // TestJSONNull: null is the same as an absent field, and a whole null
 // leaves the value unchanged.
 func TestJSONNull(t *testing.T) {

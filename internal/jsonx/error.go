@@ -54,6 +54,11 @@ func (e *Error) Error() string {
 	return pkg + ": field " + e.Path + ": " + rest
 }
 
+// Field returns the path of the field in the document, "" for the document
+// as a whole. It lets a caller outside the module read the path with
+// errors.As and an interface: var f interface{ Field() string }.
+func (e *Error) Field() string { return e.Path }
+
 // Unwrap returns the cause and the sentinels.
 func (e *Error) Unwrap() []error {
 	return append([]error{e.Err}, e.sentinels...)
