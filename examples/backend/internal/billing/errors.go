@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/billcycle/billcycle/invoice"
 	"github.com/billcycle/billcycle/pause"
@@ -73,27 +72,12 @@ func libFieldError(field string, err error) error {
 	if _, _, ok := classify(err); !ok {
 		err = fmt.Errorf("%w: %v", ErrBadRequest, err)
 	}
-	if p := pathIn(err.Error()); p != "" {
-		field += "." + p
+	// The library's decoding errors say the path of the field inside.
+	var inner interface{ Field() string }
+	if errors.As(err, &inner) && inner.Field() != "" {
+		field += "." + inner.Field()
 	}
 	return &FieldError{Field: field, Err: err}
-}
-
-// pathIn returns the path in a message of the form "pkg: field PATH: …",
-// or "" when it names none.
-func pathIn(msg string) string {
-	_, rest, ok := strings.Cut(msg, ": field ")
-	if !ok {
-		rest, ok = strings.CutPrefix(msg, "field ")
-	}
-	if !ok {
-		return ""
-	}
-	p, _, ok := strings.Cut(rest, ": ")
-	if !ok || strings.ContainsAny(p, " \"") {
-		return ""
-	}
-	return p
 }
 
 // A problem is the stable code and HTTP status of a sentinel.
