@@ -199,14 +199,17 @@ func (s Subscription) paid(due date.Date) bool {
 }
 
 // ChangePlanNow switches to plan p from date on, inside the billing
-// period. With p's recurrence the anchor stays and pol says how the days
-// left are billed: ProrateNow issues on on a document crediting them at
+// period. With p's recurrence, in a period invoiced in advance, the anchor
+// stays and pol says how the days left are billed: ProrateNow issues on on a document crediting them at
 // the old terms and charging them at the new (an invoice, or a credit
 // note when the downgrade gives money back), ProrateAtRenewal puts those
 // lines on the next invoice, NoProration bills nothing until the next
-// renewal, at the new terms. With another recurrence a new schedule starts
-// on on, its first period invoiced that day, and the days left of the old
-// period are credited unless pol is NoProration. Every amount is priced
+// renewal, at the new terms. With another recurrence, or where nothing of
+// the period was invoiced yet (billed in arrears, before the first
+// period), a new schedule starts on on: the days before it are billed at
+// the old terms (in arrears, at the end of the period they were in), its
+// first period at the new; in advance the days left of the old period are
+// credited unless pol is NoProration. Every amount is priced
 // by days, rounded once (see the package documentation). PlanOn and the
 // agenda's ActionPlanChange say p from on, and p replaces a plan change
 // planned for the renewal. It returns
